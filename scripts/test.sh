@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Runs every test: domain unit tests, integration tests and browser tests.
+# Installs what the tests need when it is missing (Debian's Chromium and the aiosmtpd SMTP server),
+# then prints one closing line "tests: N passed, M failed" counted from the test results.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+missing=()
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+/usr/bin/python3 -c "import aiosmtpd" 2>/dev/null || missing+=(python3-aiosmtpd)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "Installing ${missing[*]} from Debian's packages..."
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  export DEBIAN_FRONTEND=noninteractive
+  $sudo apt-get update -q
+  $sudo apt-get install -y -q --no-install-recommends "${missing[@]}"
+fi
+
+results=TestResults
+rm -rf "$results"
+set +e
+dotnet test Portal.sln --logger trx --results-directory "$results"
+status=$?
+
+# The code style is part of the build's promise: a formatting difference fails the run too.
+if ! dotnet format Portal.sln --verify-no-changes --no-restore; then
+  echo "dotnet format found differences: run 'dotnet format Portal.sln' and commit."
+  [ "$status" -ne 0 ] || status=1
+fi
+set -e
+
+passed=0; failed=0; total=0; executed=0; files=0
+for trx in "$results"/*.trx; do
+  [ -e "$trx" ] || continue
+  files=$((files + 1))
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
+  value() { echo "$counters" | grep -o " $1=\"[0-9]*\"" | grep -o '[0-9]*'; }
+  total=$((total + $(value total)))
+  executed=$((executed + $(value executed)))
+  passed=$((passed + $(value passed)))
+  failed=$((failed + $(value failed) + $(value error) + $(value timeout) + $(value aborted)))
+done
+skipped=$((total - executed))
+
+projects=$(grep -l '<IsTestProject>true</IsTestProject>' tests/*/*.csproj | wc -l)
+if [ "$files" -lt "$projects" ]; then
+  echo "Only $files of $projects test projects reported results."
+  [ "$status" -ne 0 ] || status=1
+fi
+
+if [ "$skipped" -gt 0 ]; then
+  echo "tests: $passed passed, $failed failed, $skipped skipped"
+else
+  echo "tests: $passed passed, $failed failed"
+fi
+exit "$status"

@@ -1,0 +1,20 @@
+namespace Portal.Domain;
+
+/// <summary>
+/// An illegal move on an entity. <see cref="Code"/> is a stable key that pages turn into a localized message.
+/// </summary>
+public sealed class DomainException : Exception
+{
+    public DomainException(string code)
+        : base(code) => Code = code;
+
+    public DomainException(string code, Exception innerException)
+        : base(code, innerException) => Code = code;
+
+    public DomainException()
+        : this("Domain.Unknown")
+    {
+    }
+
+    public string Code { get; }
+}

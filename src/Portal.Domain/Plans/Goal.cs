@@ -1,0 +1,31 @@
+namespace Portal.Domain.Plans;
+
+/// <summary>A goal written with the family, in everyday words.</summary>
+public sealed class Goal
+{
+    public const int TextMaxLength = 500;
+
+    internal Goal(string text, DateTimeOffset now)
+    {
+        Id = Guid.NewGuid();
+        Text = text;
+        CreatedAt = now;
+    }
+
+    private Goal()
+    {
+        Text = string.Empty;
+    }
+
+    public Guid Id { get; private set; }
+
+    public string Text { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public DateTimeOffset? ReachedAt { get; private set; }
+
+    internal void Reword(string text) => Text = text;
+
+    internal void MarkReached(DateTimeOffset now) => ReachedAt = now;
+}

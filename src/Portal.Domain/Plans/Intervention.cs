@@ -1,0 +1,58 @@
+namespace Portal.Domain.Plans;
+
+/// <summary>Who does what, from when to when. It ends only when someone has taken over.</summary>
+public sealed class Intervention
+{
+    public const int WhatMaxLength = 300;
+    public const int WhoMaxLength = 150;
+    public const int TakenOverByMaxLength = 200;
+
+    internal Intervention(string what, string who, DateOnly from, DateOnly? to)
+    {
+        Id = Guid.NewGuid();
+        What = what;
+        Who = who;
+        From = from;
+        To = to;
+    }
+
+    private Intervention()
+    {
+        What = Who = string.Empty;
+    }
+
+    public Guid Id { get; private set; }
+
+    public string What { get; private set; }
+
+    /// <summary>A person or a service, such as PPR, Sundhedsplejen or Familieafdelingen.</summary>
+    public string Who { get; private set; }
+
+    public DateOnly From { get; private set; }
+
+    public DateOnly? To { get; private set; }
+
+    public DateOnly? EndedOn { get; private set; }
+
+    public Handover? Handover { get; private set; }
+
+    /// <summary>Who is there for the child now: a professional or someone from the family's own network.</summary>
+    public string? TakenOverBy { get; private set; }
+
+    public bool IsActive => EndedOn is null;
+
+    internal void End(DateOnly endedOn, Handover handover, string? takenOverBy)
+    {
+        EndedOn = endedOn;
+        Handover = handover;
+        TakenOverBy = takenOverBy;
+    }
+}
+
+/// <summary>How an intervention ends: we do not let go of a family before someone else has taken over (seed 002).</summary>
+public enum Handover
+{
+    OtherProfessional,
+    FamilyNetwork,
+    NoLongerNeededAgreedWithFamily,
+}

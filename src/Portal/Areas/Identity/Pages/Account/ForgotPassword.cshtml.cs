@@ -1,0 +1,62 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Localization;
+using Portal.Data;
+using Portal.Email;
+using Portal.Identity;
+using Portal.Security;
+
+namespace Portal.Areas.Identity.Pages.Account;
+
+[AllowAnonymous]
+[EnableRateLimiting(SecuritySetup.AccountPolicy)]
+public sealed class ForgotPasswordModel(
+    UserManager<PortalUser> userManager,
+    PortalDbContext db,
+    IStringLocalizer<PasswordResetEmail> text,
+    TimeProvider clock) : PageModel
+{
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        // The same answer whether or not the address has an account, so the form reveals nobody.
+        var user = await userManager.FindByEmailAsync(Input.Email);
+        if (user?.Email is not null)
+        {
+            var token = await userManager.GeneratePasswordResetTokenAsync(user);
+            var link = Url.Page(
+                "/Account/ResetPassword",
+                pageHandler: null,
+                values: new { area = "Identity", userId = user.Id, code = LinkCodes.Encode(token) },
+                protocol: Request.Scheme)!;
+            db.OutboxMessages.Add(OutboxMessage.Create(PasswordResetEmail.Create(text, user.Email, user.DisplayName, link), clock.GetUtcNow()));
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return RedirectToPage("./ForgotPasswordConfirmation");
+    }
+
+    public sealed class InputModel
+    {
+        [Required(ErrorMessage = "Validation.Required")]
+        [EmailAddress(ErrorMessage = "Validation.Email")]
+        [StringLength(PortalUser.EmailMaxLength, ErrorMessage = "Validation.TooLong")]
+        [Display(Name = "Field.Email")]
+        public string Email { get; set; } = string.Empty;
+    }
+}

@@ -1,0 +1,65 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Localization;
+using Portal.Data;
+using Portal.Security;
+
+namespace Portal.Areas.Identity.Pages.Account;
+
+[AllowAnonymous]
+[EnableRateLimiting(SecuritySetup.AccountPolicy)]
+public sealed class LoginModel(SignInManager<PortalUser> signInManager, IStringLocalizer<SharedResource> text) : PageModel
+{
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync(string? returnUrl)
+    {
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var result = await signInManager.PasswordSignInAsync(Input.Email, Input.Password, isPersistent: false, lockoutOnFailure: true);
+        if (result.Succeeded)
+        {
+            return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/");
+        }
+
+        if (result.RequiresTwoFactor)
+        {
+            return RedirectToPage("./LoginWith2fa", new { returnUrl });
+        }
+
+        if (result.IsLockedOut)
+        {
+            return RedirectToPage("./Lockout");
+        }
+
+        // One message for an unknown email and a wrong password: the form does not reveal who has an account.
+        ModelState.AddModelError(string.Empty, text["Login.Failed"]);
+        return Page();
+    }
+
+    public sealed class InputModel
+    {
+        [Required(ErrorMessage = "Validation.Required")]
+        [StringLength(PortalUser.EmailMaxLength, ErrorMessage = "Validation.TooLong")]
+        [Display(Name = "Field.Email")]
+        public string Email { get; set; } = string.Empty;
+
+        [Required(ErrorMessage = "Validation.Required")]
+        [StringLength(PortalUser.PasswordMaxLength, ErrorMessage = "Validation.TooLong")]
+        [DataType(DataType.Password)]
+        [Display(Name = "Field.Password")]
+        public string Password { get; set; } = string.Empty;
+    }
+}

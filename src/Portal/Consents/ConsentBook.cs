@@ -1,0 +1,82 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Portal.Data;
+using Portal.Domain;
+using Portal.Domain.Consents;
+using Portal.Domain.Families;
+
+namespace Portal.Consents;
+
+/// <summary>Loads a child's consents together with who must give them today, for the family's and the staff's pages.</summary>
+public sealed class ConsentBook(PortalDbContext db, TimeProvider clock, IOptions<PortalOptions> options)
+{
+    public static IReadOnlyList<(PartnerService Partner, ConsentPurpose Purpose)> All { get; } =
+        [.. Enum.GetValues<PartnerService>().SelectMany(partner => Enum.GetValues<ConsentPurpose>().Select(purpose => (partner, purpose)))];
+
+    public int ValidityMonths => options.Value.ConsentValidityMonths;
+
+    /// <summary>The child's consents, or null when the child is not among <paramref name="allowedChildren"/>.</summary>
+    public async Task<ChildConsents?> LoadAsync(IQueryable<Child> allowedChildren, Guid childId, bool tracked, CancellationToken cancellationToken)
+    {
+        var child = await allowedChildren.AsNoTracking().Include(item => item.CustodyHolders).FirstOrDefaultAsync(item => item.Id == childId, cancellationToken);
+        if (child is null)
+        {
+            return null;
+        }
+
+        var memberIds = child.CustodyHolders.Select(holder => holder.UserId).Append(child.YouthUserId).OfType<string>().ToList();
+        var names = await db.Users.AsNoTracking().Where(user => memberIds.Contains(user.Id)).ToDictionaryAsync(user => user.Id, user => user.DisplayName, cancellationToken);
+        var consents = await (tracked ? db.Consents : db.Consents.AsNoTracking()).Where(consent => consent.ChildId == childId).ToListAsync(cancellationToken);
+        var today = DanishTime.Today(clock);
+        return new ChildConsents(child, ConsentPolicy.RequiredParties(child, today, names), names, consents, clock.GetUtcNow(), today);
+    }
+
+    /// <summary>The consent for this partner and purpose, started (and tracked for saving) if nobody has decided yet.</summary>
+    public Consent GetOrStart(ChildConsents consents, PartnerService partner, ConsentPurpose purpose)
+    {
+        ArgumentNullException.ThrowIfNull(consents);
+        if (consents.Find(partner, purpose) is { } existing)
+        {
+            return existing;
+        }
+
+        var consent = Consent.For(consents.Child.Id, partner, purpose);
+        db.Consents.Add(consent);
+        consents.Add(consent);
+        return consent;
+    }
+}
+
+public sealed class ChildConsents(
+    Child child,
+    IReadOnlyList<Party> required,
+    IReadOnlyDictionary<string, string> names,
+    List<Consent> consents,
+    DateTimeOffset now,
+    DateOnly today)
+{
+    public Child Child => child;
+
+    public IReadOnlyList<Party> Required => required;
+
+    public IReadOnlyDictionary<string, string> Names => names;
+
+    public DateTimeOffset Now => now;
+
+    public bool ChildDecidesAlone => ConsentPolicy.ChildDecidesAlone(child, today);
+
+    public IReadOnlyList<Consent> Consents => consents;
+
+    public Consent? Find(PartnerService partner, ConsentPurpose purpose) =>
+        consents.Find(consent => consent.Partner == partner && consent.Purpose == purpose);
+
+    public ConsentStatus Status(PartnerService partner, ConsentPurpose purpose) =>
+        Find(partner, purpose)?.StatusAt(now, required) ?? new ConsentStatus(ConsentState.NotGiven, [.. required.Select(party => new PartyStatus(party, PartyState.Missing, null))], null);
+
+    /// <summary>The signed-in family member as a party to this child's consents: required now, or with an earlier yes to withdraw.</summary>
+    public Party? PartyFor(string userId, ActorRole role) =>
+        required.FirstOrDefault(party => party.Id == userId)
+        ?? (child.CanBeSeenBy(userId) ? new Party(userId, names.GetValueOrDefault(userId, string.Empty), role) : null);
+
+    internal void Add(Consent consent) => consents.Add(consent);
+}

@@ -1,0 +1,61 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Data;
+using Portal.Domain.Counselling;
+
+namespace Portal.Counselling;
+
+/// <summary>Numbers in the line (taken inside a write transaction, so they never repeat or skip) and finding a request by its code.</summary>
+public sealed class CounsellingLine(PortalDbContext db)
+{
+    /// <summary>The next arrival number and the back of the line. Call inside a write transaction.</summary>
+    public async Task<(long QueueNumber, long LinePosition)> NextNumbersAsync(CancellationToken cancellationToken)
+    {
+        var counter = await CounterAsync(cancellationToken);
+        counter.LastQueueNumber++;
+        counter.LastLinePosition++;
+        return (counter.LastQueueNumber, counter.LastLinePosition);
+    }
+
+    /// <summary>A place behind everyone now waiting, for someone who let offers pass twice. Call inside a write transaction.</summary>
+    public async Task<long> BackOfLineAsync(CancellationToken cancellationToken)
+    {
+        var counter = await CounterAsync(cancellationToken);
+        return ++counter.LastLinePosition;
+    }
+
+    private async Task<CounsellingCounter> CounterAsync(CancellationToken cancellationToken)
+    {
+        var counter = await db.CounsellingCounters.FindAsync([CounsellingCounter.SingleId], cancellationToken);
+        if (counter is null)
+        {
+            counter = new CounsellingCounter { Id = CounsellingCounter.SingleId };
+            db.CounsellingCounters.Add(counter);
+        }
+
+        return counter;
+    }
+
+    public Task<CounsellingRequest?> FindByCodeAsync(string? typedOrStoredCode, CancellationToken cancellationToken)
+    {
+        var code = TicketCodes.Normalize(typedOrStoredCode);
+        if (code is null)
+        {
+            return Task.FromResult<CounsellingRequest?>(null);
+        }
+
+        var hash = TicketCodes.Hash(code);
+        return db.CounsellingRequests.FirstOrDefaultAsync(request => request.TicketHash == hash, cancellationToken);
+    }
+}
+
+/// <summary>The last arrival number and line position handed out, in one row that every joining write updates.</summary>
+public sealed class CounsellingCounter
+{
+    public const int SingleId = 1;
+
+    public int Id { get; set; }
+
+    public long LastQueueNumber { get; set; }
+
+    public long LastLinePosition { get; set; }
+}

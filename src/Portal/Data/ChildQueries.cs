@@ -1,0 +1,15 @@
+using Portal.Domain.Families;
+
+namespace Portal.Data;
+
+/// <summary>Who may find which child. Every page that takes a child's id starts from one of these, so a foreign id finds nothing.</summary>
+public static class ChildQueries
+{
+    /// <summary>Children the user has custody of, or the user's own record as a young person.</summary>
+    public static IQueryable<Child> VisibleToFamilyMember(this IQueryable<Child> children, string userId) =>
+        children.Where(child => child.CustodyHolders.Any(holder => holder.UserId == userId) || child.YouthUserId == userId);
+
+    /// <summary>Children whose case the caseworker is assigned to.</summary>
+    public static IQueryable<Child> AssignedTo(this IQueryable<Child> children, string caseworkerId) =>
+        children.Where(child => child.Caseworkers.Any(assignment => assignment.UserId == caseworkerId));
+}

@@ -1,0 +1,57 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Portal.Domain.Consents;
+using Portal.Domain.Families;
+
+namespace Portal.Data.Configurations;
+
+public sealed class ConsentConfiguration : IEntityTypeConfiguration<Consent>
+{
+    public void Configure(EntityTypeBuilder<Consent> builder)
+    {
+        builder.HasKey(consent => consent.Id);
+        builder.Property(consent => consent.Id).ValueGeneratedNever();
+        builder.HasOne<Child>().WithMany().HasForeignKey(consent => consent.ChildId).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(consent => consent.Partner).HasConversion<string>().HasMaxLength(40);
+        builder.Property(consent => consent.Purpose).HasConversion<string>().HasMaxLength(40);
+
+        // One consent per child, partner and purpose: two first taps at once cannot make two.
+        builder.HasIndex(consent => new { consent.ChildId, consent.Partner, consent.Purpose }).IsUnique();
+
+        builder.OwnsMany(consent => consent.Decisions, decision =>
+        {
+            // Append-only: the migration adds triggers that refuse UPDATE and DELETE on this table.
+            decision.ToTable("ConsentDecisions");
+            decision.WithOwner().HasForeignKey("ConsentId");
+            decision.HasKey(item => item.Id);
+            decision.Property(item => item.Id).ValueGeneratedNever();
+            decision.HasIndex("ConsentId", nameof(ConsentDecision.Sequence)).IsUnique();
+            decision.Property(item => item.PartyId).HasMaxLength(450).IsRequired();
+            decision.Property(item => item.PartyName).HasMaxLength(ConsentDecision.NameMaxLength).IsRequired();
+            decision.Property(item => item.PartyRole).HasConversion<string>().HasMaxLength(20);
+            decision.Property(item => item.Action).HasConversion<string>().HasMaxLength(20);
+            decision.Property(item => item.Method).HasConversion<string>().HasMaxLength(20);
+            decision.Property(item => item.RecordedByUserId).HasMaxLength(450);
+            decision.Property(item => item.RecordedByName).HasMaxLength(ConsentDecision.NameMaxLength);
+            decision.Property(item => item.WordingVersion).HasMaxLength(ConsentWording.VersionMaxLength).IsRequired();
+            decision.Property(item => item.WordingText).HasMaxLength(ConsentWording.TextMaxLength).IsRequired();
+        });
+        builder.OwnsMany(consent => consent.Shares, share =>
+        {
+            share.ToTable("ConsentShares");
+            share.WithOwner().HasForeignKey("ConsentId");
+            share.HasKey(item => item.Id);
+            share.Property(item => item.Id).ValueGeneratedNever();
+            share.Property(item => item.What).HasMaxLength(InformationShare.WhatMaxLength).IsRequired();
+            share.Property(item => item.ByUserId).HasMaxLength(450).IsRequired();
+            share.Property(item => item.ByName).HasMaxLength(ConsentDecision.NameMaxLength).IsRequired();
+        });
+        builder.Navigation(consent => consent.Decisions).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Navigation(consent => consent.Shares).UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+public sealed class ConsentReminderConfiguration : IEntityTypeConfiguration<Portal.Consents.ConsentReminder>
+{
+    public void Configure(EntityTypeBuilder<Portal.Consents.ConsentReminder> builder) => builder.HasKey(reminder => reminder.DecisionId);
+}

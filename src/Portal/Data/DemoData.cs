@@ -1,0 +1,90 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Portal.Domain;
+using Portal.Domain.Families;
+using Portal.Domain.Plans;
+
+namespace Portal.Data;
+
+/// <summary>
+/// Fictional people for trying the portal: the Jensen family (two parents with joint custody of Emma, 16, who has
+/// her own login, and Oskar, 8, each with a plan kept by caseworker Lars Holm) and one member of staff per role.
+/// Created once, on an empty database.
+/// </summary>
+public static class DemoData
+{
+    public const string DefaultPassword = "Blaabaer-Cykel-Hjem-42";
+
+    public static IReadOnlyList<DemoUser> Users { get; } =
+    [
+        new("sofie@demo.familieportalen.dk", "Sofie Jensen", Roles.Parent),
+        new("anders@demo.familieportalen.dk", "Anders Jensen", Roles.Parent),
+        new("emma@demo.familieportalen.dk", "Emma Jensen", Roles.Youth),
+        new("sagsbehandler@demo.familieportalen.dk", "Lars Holm", Roles.Caseworker),
+        new("raadgiver@demo.familieportalen.dk", "Mette Lund", Roles.Counsellor),
+        new("admin@demo.familieportalen.dk", "Admin Andersen", Roles.Admin),
+    ];
+
+    public static async Task SeedAsync(IServiceProvider services)
+    {
+        var users = services.GetRequiredService<UserManager<PortalUser>>();
+        if (await users.Users.AnyAsync())
+        {
+            return;
+        }
+
+        var configuration = services.GetRequiredService<IConfiguration>();
+        var password = configuration["Portal:DemoPassword"] ?? DefaultPassword;
+        var ids = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var demo in Users)
+        {
+            var user = new PortalUser { UserName = demo.Email, Email = demo.Email, EmailConfirmed = true, DisplayName = demo.Name };
+            Check(await users.CreateAsync(user, password));
+            Check(await users.AddToRoleAsync(user, demo.Role));
+            ids[demo.Email] = user.Id;
+        }
+
+        var today = DanishTime.Today(services.GetRequiredService<TimeProvider>());
+        var emma = new Child("Emma Jensen", today.AddYears(-16).AddMonths(-3), today);
+        var oskar = new Child("Oskar Jensen", today.AddYears(-8).AddMonths(-5), today);
+        foreach (var child in new[] { emma, oskar })
+        {
+            child.AddCustodyHolder(ids[Users[0].Email]);
+            child.AddCustodyHolder(ids[Users[1].Email]);
+        }
+
+        emma.LinkYouthAccount(ids[Users[2].Email], today, minimumAge: 12);
+        emma.AssignCaseworker(ids[Users[3].Email]);
+        oskar.AssignCaseworker(ids[Users[3].Email]);
+
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
+        var caseworker = new Actor(ids[Users[3].Email], Users[3].Name, ActorRole.Caseworker);
+        var emmasPlan = Plan.StartFor(emma.Id, caseworker, now);
+        emmasPlan.DescribeWhatMatters("Emma vil gerne have ro til at lave lektier og tid med sine venner.", caseworker, now);
+        emmasPlan.MoveTo(CourseStage.TryingIt, caseworker, now);
+        emmasPlan.AddGoal("Emma kommer i skole hver dag og har det godt i timerne.", caseworker, now);
+        emmasPlan.AddGoal("Emma har en voksen på skolen, hun kan tale med.", caseworker, now);
+        emmasPlan.AddIntervention("Samtaler om skole og trivsel hver anden uge", "PPR", today.AddMonths(-2), today.AddMonths(3), caseworker, now);
+        emmasPlan.AddEvaluation(today.AddDays(-14), "Emma er kommet i skole fire ud af fem dage.", "Vi fortsætter samtalerne og taler om fritidsjob.", today, caseworker, now);
+        emmasPlan.ScheduleNextMeeting(DanishTime.FromDanish(today.AddDays(14), new TimeOnly(15, 0)), "Familiehuset, Skolegade 4", caseworker, now);
+
+        var oskarsPlan = Plan.StartFor(oskar.Id, caseworker, now);
+        oskarsPlan.AddGoal("Oskar falder godt til i 2. klasse.", caseworker, now);
+        oskarsPlan.AddTransition(TransitionKind.NewSchool, today.AddMonths(2), "Oskar skifter til Nordskolen.", "Klasselærer Pia Holm tager imod Oskar den første dag.", caseworker, now);
+
+        var db = services.GetRequiredService<PortalDbContext>();
+        db.Children.AddRange(emma, oskar);
+        db.Plans.AddRange(emmasPlan, oskarsPlan);
+        await db.SaveChangesAsync();
+    }
+
+    private static void Check(IdentityResult result)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException("Demo data could not be created: " + string.Join(", ", result.Errors.Select(error => error.Code)));
+        }
+    }
+}
+
+public sealed record DemoUser(string Email, string Name, string Role);

@@ -1,0 +1,44 @@
+using MailKit.Security;
+
+namespace Portal.Email;
+
+public sealed class MailOptions
+{
+    public const string Section = "Mail";
+
+    /// <summary>"PickupFolder" (default: each message as an .eml file) or "Smtp".</summary>
+    public string Transport { get; set; } = "PickupFolder";
+
+    /// <summary>Relative to the data folder unless absolute.</summary>
+    public string PickupFolder { get; set; } = "mail";
+
+    public string FromAddress { get; set; } = "no-reply@familieportalen.example";
+
+    public string FromName { get; set; } = "Familieportalen";
+
+    public SmtpOptions Smtp { get; set; } = new();
+
+    /// <summary>How often the dispatcher looks for due messages when nobody has woken it.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(10);
+
+    public TimeSpan FirstRetryDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromHours(1);
+
+    public int MaxAttempts { get; set; } = 20;
+}
+
+public sealed class SmtpOptions
+{
+    public string Host { get; set; } = string.Empty;
+
+    public int Port { get; set; } = 587;
+
+    public SecureSocketOptions Security { get; set; } = SecureSocketOptions.StartTls;
+
+    public string? UserName { get; set; }
+
+    public string? Password { get; set; }
+
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
+}

@@ -1,0 +1,119 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Portal.Data;
+using Portal.Security;
+
+namespace Portal.Identity;
+
+public static class IdentitySetup
+{
+    public const string CookieName = "__Host-Familieportalen";
+
+    /// <summary>Only for local development over plain http (Security:HttpsOnly=false): browsers refuse __Host- cookies there.</summary>
+    public const string PlainHttpCookieName = "Familieportalen";
+
+    /// <summary>The longest a login lasts, however active the user is.</summary>
+    public static readonly TimeSpan AbsoluteLifetime = TimeSpan.FromHours(12);
+
+    /// <summary>A login ends after this long without a request.</summary>
+    public static readonly TimeSpan IdleTimeout = TimeSpan.FromMinutes(30);
+
+    private const string SignedInAtKey = "portal.signed-in-at";
+
+    public static void AddPortalIdentity(this WebApplicationBuilder builder)
+    {
+        var httpsOnly = SecuritySetup.HttpsOnly(builder.Configuration);
+        builder.Services
+            .AddIdentity<PortalUser, IdentityRole>(options =>
+            {
+                options.User.RequireUniqueEmail = true;
+                options.SignIn.RequireConfirmedAccount = false;
+
+                // Length, not composition (NIST SP 800-63B); common passwords are refused by CommonPasswordValidator.
+                options.Password.RequiredLength = 12;
+                options.Password.RequireDigit = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Password.RequiredUniqueChars = 1;
+
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.Lockout.AllowedForNewUsers = true;
+            })
+            .AddEntityFrameworkStores<PortalDbContext>()
+            .AddDefaultTokenProviders()
+            .AddTokenProvider<InvitationTokenProvider>(InvitationTokenProvider.ProviderName)
+            .AddErrorDescriber<LocalizedIdentityErrors>()
+            .AddPasswordValidator<CommonPasswordValidator>()
+            .AddClaimsPrincipalFactory<PortalClaimsFactory>();
+
+        builder.Services.AddSingleton<CommonPasswords>();
+
+        // Every request checks the security stamp, so logging out or changing the password ends other sessions at once.
+        builder.Services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.Zero);
+
+        builder.Services.Configure<DataProtectionTokenProviderOptions>(options => options.TokenLifespan = TimeSpan.FromHours(2));
+        var invitationLifetime = builder.Configuration.GetValue("Portal:InvitationLifetime", TimeSpan.FromDays(7));
+        builder.Services.Configure<InvitationTokenProviderOptions>(options => options.TokenLifespan = invitationLifetime);
+        builder.Services.Configure<PortalOptions>(builder.Configuration.GetSection(PortalOptions.Section));
+
+        builder.Services.ConfigureApplicationCookie(options =>
+        {
+            options.Cookie.Name = httpsOnly ? CookieName : PlainHttpCookieName;
+            options.Cookie.SecurePolicy = httpsOnly ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.Cookie.Path = "/";
+            options.ExpireTimeSpan = IdleTimeout;
+            options.SlidingExpiration = true;
+            options.LoginPath = "/Identity/Account/Login";
+            options.LogoutPath = "/Identity/Account/Logout";
+            options.AccessDeniedPath = "/Identity/Account/AccessDenied";
+            options.Events.OnSigningIn = RememberWhenSignedIn;
+            options.Events.OnValidatePrincipal = EnforceAbsoluteLifetimeThenSecurityStamp;
+        });
+
+        builder.Services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(Policies.Staff, policy => policy.RequireRole(Roles.Caseworker, Roles.Counsellor, Roles.Admin))
+            .AddPolicy(Policies.Family, policy => policy.RequireRole(Roles.Parent, Roles.Youth))
+            .AddPolicy(Policies.Caseworker, policy => policy.RequireRole(Roles.Caseworker))
+            .AddPolicy(Policies.Admin, policy => policy.RequireRole(Roles.Admin))
+            .AddPolicy(Policies.Counsellor, policy => policy.RequireRole(Roles.Counsellor));
+    }
+
+    private static Task RememberWhenSignedIn(CookieSigningInContext context)
+    {
+        // A refreshed sign-in (after a password change) keeps the original time.
+        var now = context.Options.TimeProvider?.GetUtcNow() ?? DateTimeOffset.UtcNow;
+        context.Properties.Items.TryAdd(SignedInAtKey, now.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture));
+        return Task.CompletedTask;
+    }
+
+    private static async Task EnforceAbsoluteLifetimeThenSecurityStamp(CookieValidatePrincipalContext context)
+    {
+        var now = context.Options.TimeProvider?.GetUtcNow() ?? DateTimeOffset.UtcNow;
+        if (!context.Properties.Items.TryGetValue(SignedInAtKey, out var value)
+            || !long.TryParse(value, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var seconds)
+            || now - DateTimeOffset.FromUnixTimeSeconds(seconds) > AbsoluteLifetime)
+        {
+            context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+            return;
+        }
+
+        await SecurityStampValidator.ValidatePrincipalAsync(context);
+    }
+}
+
+public static class Policies
+{
+    public const string Staff = "Staff";
+    public const string Family = "Family";
+    public const string Caseworker = "Caseworker";
+    public const string Admin = "Admin";
+    public const string Counsellor = "Counsellor";
+}

@@ -1,0 +1,88 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using Microsoft.Extensions.Localization;
+using Portal.Domain;
+using Portal.Domain.Meetings;
+using Portal.Email;
+
+namespace Portal.Meetings;
+
+/// <summary>
+/// The invitation, update and cancellation a network-meeting invitee gets. Invitees have no account and so no language
+/// choice: the mail is in Danish, the municipality's language.
+/// </summary>
+public sealed class MeetingEmails(IStringLocalizer<MeetingEmails> text)
+{
+    private static readonly CultureInfo Danish = CultureInfo.GetCultureInfo("da-DK");
+
+    public string Title(string childFirstName) => InDanish(() => text["Title", childFirstName].Value);
+
+    public EmailMessage For(DueNotice notice, NetworkMeeting meeting, string childFirstName, string answerLink, CalendarPart calendar)
+    {
+        ArgumentNullException.ThrowIfNull(notice);
+        ArgumentNullException.ThrowIfNull(meeting);
+        return InDanish(() =>
+        {
+            var when = When(meeting);
+            var cancelled = notice.Notice == CalendarNotice.Cancellation;
+            var subject = cancelled
+                ? text["SubjectCancelled", childFirstName, when]
+                : notice.Sequence == 0 || notice.Participant.SentSequence is null || notice.Participant.SentCancellation
+                    ? text["SubjectInvitation", childFirstName, when]
+                    : text["SubjectMoved", childFirstName, when];
+            var lines = new List<string> { text["Greeting", notice.Participant.Name] };
+            if (cancelled)
+            {
+                lines.Add(meeting.IsCancelled ? text["Cancelled", childFirstName, when] : text["NoLongerInvited", childFirstName, when]);
+                lines.Add(text["CalendarRemoves"]);
+            }
+            else
+            {
+                lines.Add(notice.Participant.Kind is ParticipantKind.PrivateNetwork or ParticipantKind.SupportPerson
+                    ? text["ChosenByChild", childFirstName]
+                    : text["Invited", childFirstName]);
+                lines.Add(text["When", when]);
+                if (meeting.Place is not null)
+                {
+                    lines.Add(text["Where", meeting.Place]);
+                }
+
+                if (meeting.OnlineLink is not null)
+                {
+                    lines.Add(text["Online", meeting.OnlineLink]);
+                }
+
+                lines.Add(text["Purpose", meeting.Purpose]);
+                lines.Add(text["Answer", answerLink]);
+                lines.Add(text["CalendarAttached"]);
+            }
+
+            lines.Add(text["Signature"]);
+            var encode = HtmlEncoder.Default;
+            var html = string.Concat(lines.Select(line => $"<p>{encode.Encode(line)}</p>\n"));
+            return new EmailMessage(notice.Participant.Email!, subject, string.Join("\n\n", lines) + "\n", html, calendar);
+        });
+    }
+
+    private static string When(NetworkMeeting meeting)
+    {
+        var start = DanishTime.ToDanish(meeting.StartsAt);
+        var end = DanishTime.ToDanish(meeting.EndsAt);
+        return $"{start.ToString("dddd 'd.' d. MMMM yyyy 'kl.' HH.mm", Danish)}–{end.ToString("HH.mm", Danish)}";
+    }
+
+    // The mail goes out in Danish whatever language the caseworker's or young person's page is shown in.
+    private static T InDanish<T>(Func<T> make)
+    {
+        var (culture, uiCulture) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (Danish, Danish);
+        try
+        {
+            return make();
+        }
+        finally
+        {
+            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (culture, uiCulture);
+        }
+    }
+}

@@ -1,0 +1,12 @@
+using Microsoft.Extensions.Localization;
+using Portal.Consents;
+using Portal.Data;
+using Portal.Domain.Consents;
+
+namespace Portal.Pages.Consents;
+
+public sealed class GiveModel(PortalDbContext db, ConsentBook book, ConsentDesk desk, ConsentWordings wordings, IStringLocalizer<SharedResource> text)
+    : DecisionPage(db, book, desk, wordings, text)
+{
+    protected override ConsentAction Action => ConsentAction.Given;
+}

@@ -1,0 +1,126 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Portal.Counselling;
+using Portal.Data;
+using Portal.Domain;
+using Portal.Domain.Counselling;
+using Portal.Pages.Forms;
+using Portal.Security;
+
+namespace Portal.Pages.Counselling;
+
+/// <summary>The person's place in the line, the offer when it comes, and their answer. Found by the code in this device's cookie.</summary>
+[AllowAnonymous]
+[EnableRateLimiting(SecuritySetup.CounsellingPolicy)]
+public sealed class StatusModel(PortalDbContext db, CounsellingLine line, TicketCookie cookie, IStringLocalizer<SharedResource> shared, IStringLocalizer<StatusModel> text, TimeProvider clock) : PageModel
+{
+    public CounsellingRequest? Ticket { get; private set; }
+
+    /// <summary>As the person should see it: an offer past its deadline is shown as waiting again.</summary>
+    public RequestState State { get; private set; }
+
+    public int Place { get; private set; }
+
+    public string WaitText { get; private set; } = string.Empty;
+
+    public string OfferText { get; private set; } = string.Empty;
+
+    public string Code { get; private set; } = string.Empty;
+
+    public bool IsNew { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(cancellationToken))
+        {
+            return RedirectToPage("./Code");
+        }
+
+        IsNew = TempData["CounsellingNew"] is true;
+        return Page();
+    }
+
+    public Task<IActionResult> OnPostAcceptAsync(CancellationToken cancellationToken) =>
+        ChangeAsync((request, _) => { request.AcceptOffer(clock.GetUtcNow()); return Task.CompletedTask; }, "Counselling.Accepted", cancellationToken);
+
+    public Task<IActionResult> OnPostPassAsync(CancellationToken cancellationToken) =>
+        ChangeAsync(async (request, ct) => request.LetOfferPass(clock.GetUtcNow(), await line.BackOfLineAsync(ct)), "Counselling.Passed", cancellationToken);
+
+    public Task<IActionResult> OnPostNoLongerNeededAsync(CancellationToken cancellationToken) =>
+        ChangeAsync((request, _) => { request.Withdraw(clock.GetUtcNow()); return Task.CompletedTask; }, "Counselling.Withdrawn", cancellationToken);
+
+    public Task<IActionResult> OnPostRemoveEmailAsync(CancellationToken cancellationToken) =>
+        ChangeAsync((request, _) => { request.RemoveEmail(); return Task.CompletedTask; }, "Counselling.EmailRemoved", cancellationToken);
+
+    public IActionResult OnPostForget()
+    {
+        cookie.Forget(Response);
+        return RedirectToPage("./Index");
+    }
+
+    private async Task<IActionResult> ChangeAsync(Func<CounsellingRequest, CancellationToken, Task> change, string doneKey, CancellationToken cancellationToken)
+    {
+        await using (var transaction = await db.BeginWriteAsync(cancellationToken))
+        {
+            var request = await line.FindByCodeAsync(cookie.Read(Request), cancellationToken);
+            if (request is null)
+            {
+                return RedirectToPage("./Code");
+            }
+
+            try
+            {
+                await change(request, cancellationToken);
+                await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+            }
+            catch (DomainException exception)
+            {
+                ModelState.AddDomainError(shared, exception);
+            }
+        }
+
+        if (!ModelState.IsValid)
+        {
+            await LoadAsync(cancellationToken);
+            return Page();
+        }
+
+        TempData["StatusMessage"] = shared[doneKey].Value;
+        return RedirectToPage();
+    }
+
+    private async Task<bool> LoadAsync(CancellationToken cancellationToken)
+    {
+        var code = TicketCodes.Normalize(cookie.Read(Request));
+        Ticket = code is null ? null : await db.CounsellingRequests.AsNoTracking().FirstOrDefaultAsync(request => request.TicketHash == TicketCodes.Hash(code), cancellationToken);
+        if (Ticket is null)
+        {
+            return false;
+        }
+
+        var now = clock.GetUtcNow();
+        Code = TicketCodes.Format(code!);
+        State = Ticket.State == RequestState.Offered && now >= Ticket.AnswerBy ? RequestState.Waiting : Ticket.State;
+        if (State == RequestState.Waiting)
+        {
+            var position = Ticket.LinePosition;
+            Place = 1 + await db.CounsellingRequests.CountAsync(request => request.State == RequestState.Waiting && request.LinePosition < position, cancellationToken);
+            var since = now.AddDays(-28);
+            var offersLastFourWeeks = await db.CounsellingRequests.CountAsync(request => request.OfferedAt >= since, cancellationToken);
+            WaitText = WaitEstimate.Describe(text, Place, offersLastFourWeeks / 4.0);
+        }
+
+        if (Ticket.OfferStartsAt is { } starts)
+        {
+            var where = Ticket.OfferOnline ? text["Online"].Value : Ticket.OfferPlace ?? string.Empty;
+            OfferText = text["Offer", Portal.Pages.Plans.PlanView.Time(starts), where, Ticket.CounsellorFirstName ?? string.Empty];
+        }
+
+        return true;
+    }
+}

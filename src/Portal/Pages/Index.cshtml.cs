@@ -1,0 +1,84 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Portal.Consents;
+using Portal.Data;
+using Portal.Domain;
+using Portal.Domain.Consents;
+using Portal.Identity;
+
+namespace Portal.Pages;
+
+/// <summary>The start page: a welcome for visitors, "your children" for a parent, the youth's own page, staff's welcome.</summary>
+[AllowAnonymous]
+public sealed class IndexModel(PortalDbContext db, ConsentBook consentBook, TimeProvider clock) : PageModel
+{
+    public bool SignedIn { get; private set; }
+
+    public string DisplayName { get; private set; } = string.Empty;
+
+    public IReadOnlyList<ChildCard> Children { get; private set; } = [];
+
+    public ChildCard? OwnChild { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        var userId = User.FindFirstValue(ClaimTypes.NameIdentifier);
+        if (userId is null)
+        {
+            return Page();
+        }
+
+        // Staff start where their work is.
+        if (User.IsInRole(Roles.Caseworker))
+        {
+            return Redirect("/medarbejder/sager");
+        }
+
+        if (User.IsInRole(Roles.Admin))
+        {
+            return Redirect("/medarbejder/admin/sager");
+        }
+
+        if (User.IsInRole(Roles.Counsellor))
+        {
+            return Redirect("/raadgiver");
+        }
+
+        SignedIn = true;
+        DisplayName = User.FindFirstValue(PortalClaims.DisplayName) ?? string.Empty;
+        var today = DanishTime.Today(clock);
+
+        // Ownership is part of the query: a parent finds only children they have custody of.
+        var children = await db.Children.AsNoTracking().Include(child => child.CustodyHolders)
+            .Where(child => child.CustodyHolders.Any(holder => holder.UserId == userId) || child.YouthUserId == userId)
+            .OrderBy(child => child.DateOfBirth)
+            .ToListAsync(cancellationToken);
+
+        var cards = new List<ChildCard>();
+        foreach (var child in children)
+        {
+            var consents = await consentBook.LoadAsync(db.Children.VisibleToFamilyMember(userId), child.Id, tracked: false, cancellationToken);
+            var waitingForMe = ConsentBook.All.Count(item =>
+                consents!.Status(item.Partner, item.Purpose) is { State: ConsentState.WaitingForOthers } status
+                && status.Parties.Any(party => party.Party.Id == userId && party.State != PartyState.Given));
+
+            // At 15 the consents become the young person's own: they go through them once, before anything else.
+            if (child.YouthUserId == userId && consents!.ChildDecidesAlone && child.ConsentsReviewedAt is null
+                && consents.Consents.Any(consent => consent.Decisions.Any(decision => decision.PartyRole == ActorRole.Parent && decision.Action == ConsentAction.Given)))
+            {
+                return Redirect($"/samtykke/{child.Id}/gennemgang");
+            }
+
+            cards.Add(new ChildCard(child.Id, child.Name, child.AgeOn(today), waitingForMe, child.YouthUserId == userId));
+        }
+
+        Children = [.. cards.Where(card => !card.IsSelf)];
+        OwnChild = cards.FirstOrDefault(card => card.IsSelf);
+        return Page();
+    }
+
+    public sealed record ChildCard(Guid Id, string Name, int Age, int ConsentsWaitingForMe, bool IsSelf);
+}

@@ -1,0 +1,120 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Localization;
+using Portal.Data;
+using Portal.Domain;
+using Portal.Domain.Families;
+using Portal.Identity;
+using Portal.Security;
+
+namespace Portal.Pages.Invitations;
+
+/// <summary>The link in an invitation: the family member chooses a password and is logged in. Works once, until it expires.</summary>
+[AllowAnonymous]
+[EnableRateLimiting(SecuritySetup.AccountPolicy)]
+public sealed class IndexModel(
+    PortalDbContext db,
+    UserManager<PortalUser> users,
+    SignInManager<PortalUser> signIn,
+    IStringLocalizer<SharedResource> text,
+    TimeProvider clock) : PageModel
+{
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public string Name { get; private set; } = string.Empty;
+
+    /// <summary>Why the link cannot be used (a domain code), or null.</summary>
+    public string? Problem { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, string? code)
+    {
+        Input = new InputModel { Id = id, Code = code ?? string.Empty };
+        await CheckAsync();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.BeginWriteAsync(cancellationToken);
+        var (invitation, user) = await CheckAsync();
+        if (invitation is null || user is null || !ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        invitation.Accept(clock.GetUtcNow());
+        var added = await users.AddPasswordAsync(user, Input.Password);
+        if (!added.Succeeded)
+        {
+            foreach (var error in added.Errors)
+            {
+                ModelState.AddModelError("Input.Password", error.Description);
+            }
+
+            return Page();
+        }
+
+        user.EmailConfirmed = true;
+        await users.UpdateAsync(user);
+        await transaction.CommitAsync(cancellationToken);
+        await signIn.SignInAsync(user, isPersistent: false);
+        TempData["StatusMessage"] = text["Invitation.Welcome"].Value;
+        return LocalRedirect("/");
+    }
+
+    /// <summary>Finds the invitation and checks its link; sets <see cref="Problem"/> when it cannot be used.</summary>
+    private async Task<(Invitation? Invitation, PortalUser? User)> CheckAsync()
+    {
+        var invitation = await db.Invitations.FindAsync(Input.Id);
+        var user = invitation is null ? null : await users.FindByIdAsync(invitation.UserId);
+        var token = LinkCodes.Decode(Input.Code);
+        if (invitation is null || user is null || token is null
+            || !await users.VerifyUserTokenAsync(user, InvitationTokenProvider.ProviderName, InvitationTokenProvider.Purpose(invitation.Id), token))
+        {
+            Problem = invitation?.StateAt(clock.GetUtcNow()) switch
+            {
+                InvitationState.Accepted => "Invitation.AlreadyUsed",
+                InvitationState.Revoked => "Invitation.Revoked",
+                InvitationState.Expired => "Invitation.Expired",
+                _ => "Invitation.Invalid",
+            };
+            return (null, null);
+        }
+
+        var state = invitation.StateAt(clock.GetUtcNow());
+        if (state != InvitationState.Waiting)
+        {
+            Problem = "Invitation." + (state == InvitationState.Accepted ? "AlreadyUsed" : state.ToString());
+            return (null, null);
+        }
+
+        Name = invitation.Name;
+        return (invitation, user);
+    }
+
+
+    public sealed class InputModel
+    {
+        public Guid Id { get; set; }
+
+        [StringLength(2000)]
+        public string Code { get; set; } = string.Empty;
+
+        [Required(ErrorMessage = "Validation.Required")]
+        [StringLength(PortalUser.PasswordMaxLength, ErrorMessage = "Validation.TooLong")]
+        [DataType(DataType.Password)]
+        [Display(Name = "Field.NewPassword")]
+        public string Password { get; set; } = string.Empty;
+
+        [Required(ErrorMessage = "Validation.Required")]
+        [DataType(DataType.Password)]
+        [Compare(nameof(Password), ErrorMessage = "Validation.PasswordsDiffer")]
+        [Display(Name = "Field.ConfirmPassword")]
+        public string ConfirmPassword { get; set; } = string.Empty;
+    }
+}

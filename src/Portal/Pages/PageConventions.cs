@@ -1,0 +1,30 @@
+using Portal.Identity;
+
+namespace Portal.Pages;
+
+public static class PageConventions
+{
+    /// <summary>Who may open which folder. Everything else needs a signed-in user (the fallback policy) unless a page says [AllowAnonymous].</summary>
+    public static IMvcBuilder AddPortalPages(this IServiceCollection services)
+    {
+        services.AddScoped<Staff.Cases.FamilyInvitations>();
+        services.AddScoped<Portal.Consents.ConsentBook>();
+        services.AddScoped<Portal.Consents.ConsentDesk>();
+        services.AddScoped<Portal.Consents.ConsentWordings>();
+        services.AddScoped<Portal.Consents.ConsentEmails>();
+        services.AddSingleton<Portal.Consents.ConsentReminderService>();
+        services.AddHostedService(provider => provider.GetRequiredService<Portal.Consents.ConsentReminderService>());
+        services.AddSingleton<Portal.Meetings.AnswerLinks>();
+        services.AddScoped<Portal.Meetings.MeetingEmails>();
+        services.AddScoped<Portal.Meetings.MeetingNotices>();
+        return services.AddRazorPages(options =>
+        {
+            options.Conventions.AuthorizeFolder("/Plans", Policies.Family);
+            options.Conventions.AuthorizeFolder("/MyData", Policies.Family);
+            options.Conventions.AuthorizeFolder("/Consents", Policies.Family);
+            options.Conventions.AuthorizeFolder("/Staff/Cases", Policies.Caseworker);
+            options.Conventions.AuthorizeFolder("/Staff/Admin", Policies.Admin);
+            options.Conventions.AuthorizeFolder("/Staff/Counselling", Policies.Counsellor);
+        });
+    }
+}

@@ -1,0 +1,87 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Portal.Data;
+using Portal.Domain;
+using Portal.Domain.Families;
+using Portal.Identity;
+using Portal.Pages.Forms;
+using Portal.Pages.Plans;
+
+namespace Portal.Pages.Staff.Cases;
+
+/// <summary>One case: the family and their invitations, the family's own words beside the plan, and the way to edit it.</summary>
+public sealed class CaseModel(PortalDbContext db, FamilyInvitations invitations, IStringLocalizer<SharedResource> text, TimeProvider clock) : PageModel
+{
+    public PlanView? View { get; private set; }
+
+    public IReadOnlyList<Member> Members { get; private set; } = [];
+
+    public DateTimeOffset Now { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid childId, CancellationToken cancellationToken) =>
+        await LoadAsync(childId, cancellationToken) ? Page() : NotFound();
+
+    public Task<IActionResult> OnPostSendAgainAsync(Guid childId, Guid invitationId, CancellationToken cancellationToken) =>
+        ChangeInvitationAsync(childId, invitationId, (invitation, _) => invitations.SendAgainAsync(invitation, Url, Request.Scheme), "Case.InvitationSentAgain", cancellationToken);
+
+    public Task<IActionResult> OnPostRevokeAsync(Guid childId, Guid invitationId, CancellationToken cancellationToken) =>
+        ChangeInvitationAsync(childId, invitationId, invitations.RevokeAsync, "Case.InvitationRevoked", cancellationToken);
+
+    private async Task<IActionResult> ChangeInvitationAsync(Guid childId, Guid invitationId, Func<Invitation, Child, Task> change, string doneKey, CancellationToken cancellationToken)
+    {
+        await using (var transaction = await db.BeginWriteAsync(cancellationToken))
+        {
+            var child = await db.Children.AssignedTo(User.UserId()).Include(item => item.CustodyHolders).FirstOrDefaultAsync(item => item.Id == childId, cancellationToken);
+            var invitation = child is null ? null : await db.Invitations.FirstOrDefaultAsync(item => item.Id == invitationId && item.ChildId == childId, cancellationToken);
+            if (child is null || invitation is null)
+            {
+                return NotFound();
+            }
+
+            try
+            {
+                await change(invitation, child);
+                await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+            }
+            catch (DomainException exception)
+            {
+                ModelState.AddDomainError(text, exception);
+            }
+        }
+
+        if (!ModelState.IsValid)
+        {
+            await LoadAsync(childId, cancellationToken);
+            return Page();
+        }
+
+        TempData["StatusMessage"] = text[doneKey].Value;
+        return RedirectToPage(new { childId });
+    }
+
+    private async Task<bool> LoadAsync(Guid childId, CancellationToken cancellationToken)
+    {
+        Now = clock.GetUtcNow();
+        View = await PlanView.LoadAsync(db, db.Children.AssignedTo(User.UserId()), childId, DanishTime.Today(clock), cancellationToken);
+        if (View is null)
+        {
+            return false;
+        }
+
+        var child = await db.Children.AsNoTracking().Include(item => item.CustodyHolders).FirstAsync(item => item.Id == childId, cancellationToken);
+        var memberIds = child.CustodyHolders.Select(holder => holder.UserId).Append(child.YouthUserId).OfType<string>().ToList();
+        var users = await db.Users.AsNoTracking().Where(user => memberIds.Contains(user.Id)).ToListAsync(cancellationToken);
+        var sent = await db.Invitations.AsNoTracking().Where(invitation => invitation.ChildId == childId).ToListAsync(cancellationToken);
+        Members = [.. users.Select(user => new Member(
+            user.DisplayName,
+            user.Email ?? string.Empty,
+            user.Id == child.YouthUserId ? InvitationKind.Youth : InvitationKind.CustodyHolder,
+            sent.Where(invitation => invitation.UserId == user.Id).OrderByDescending(invitation => invitation.SentAt).FirstOrDefault()))];
+        return true;
+    }
+
+    public sealed record Member(string Name, string Email, InvitationKind Kind, Invitation? Invitation);
+}

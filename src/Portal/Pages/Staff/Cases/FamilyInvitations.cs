@@ -1,0 +1,113 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+using Portal.Data;
+using Portal.Domain.Families;
+using Portal.Email;
+using Portal.Identity;
+
+namespace Portal.Pages.Staff.Cases;
+
+/// <summary>
+/// Invites a family member to one child: makes their account (without a password) or finds the one they already
+/// have, links it to the child, and puts the email with a single-use link in the outbox. Runs inside the caller's
+/// write transaction, so the link, the account and the email are saved together or not at all.
+/// </summary>
+public sealed class FamilyInvitations(
+    PortalDbContext db,
+    UserManager<PortalUser> users,
+    IStringLocalizer<InvitationEmail> text,
+    IOptions<PortalOptions> options,
+    TimeProvider clock)
+{
+    public async Task<InviteResult> InviteAsync(Child child, string name, string email, InvitationKind kind, IUrlHelper url, string scheme)
+    {
+        ArgumentNullException.ThrowIfNull(child);
+        var now = clock.GetUtcNow();
+        var existing = await users.FindByEmailAsync(email);
+        if (existing is not null && await users.HasPasswordAsync(existing))
+        {
+            // Someone who already uses the portal (a parent of a sibling) just gets the child added.
+            var role = kind == InvitationKind.Youth ? Roles.Youth : Roles.Parent;
+            if (!await users.IsInRoleAsync(existing, role))
+            {
+                return InviteResult.EmailBelongsToSomeoneElse;
+            }
+
+            Link(child, existing.Id, kind);
+            return InviteResult.AddedToExistingAccount;
+        }
+
+        var user = existing ?? new PortalUser { UserName = email, Email = email, DisplayName = name };
+        if (existing is null)
+        {
+            Check(await users.CreateAsync(user));
+            Check(await users.AddToRoleAsync(user, kind == InvitationKind.Youth ? Roles.Youth : Roles.Parent));
+        }
+
+        Link(child, user.Id, kind);
+        var invitation = Invitation.Send(child.Id, user.Id, name, email, kind, now, options.Value.InvitationLifetime);
+        db.Invitations.Add(invitation);
+        await QueueEmailAsync(invitation, user, url, scheme);
+        return InviteResult.Invited;
+    }
+
+    /// <summary>A new link; the old one stops working because the account's security stamp changes.</summary>
+    public async Task SendAgainAsync(Invitation invitation, IUrlHelper url, string scheme)
+    {
+        ArgumentNullException.ThrowIfNull(invitation);
+        invitation.SendAgain(clock.GetUtcNow(), options.Value.InvitationLifetime);
+        var user = await users.FindByIdAsync(invitation.UserId) ?? throw new InvalidOperationException("The invited account is gone.");
+        Check(await users.UpdateSecurityStampAsync(user));
+        await QueueEmailAsync(invitation, user, url, scheme);
+    }
+
+    /// <summary>Stops the link and, since nobody used it, takes the unused account off the child again.</summary>
+    public async Task RevokeAsync(Invitation invitation, Child child)
+    {
+        ArgumentNullException.ThrowIfNull(invitation);
+        ArgumentNullException.ThrowIfNull(child);
+        invitation.Revoke(clock.GetUtcNow());
+        var user = await users.FindByIdAsync(invitation.UserId);
+        if (user is not null && !await users.HasPasswordAsync(user))
+        {
+            child.RemoveFamilyMember(user.Id);
+            Check(await users.UpdateSecurityStampAsync(user));
+        }
+    }
+
+    private void Link(Child child, string userId, InvitationKind kind)
+    {
+        if (kind == InvitationKind.Youth)
+        {
+            child.LinkYouthAccount(userId, Domain.DanishTime.Today(clock), options.Value.YouthAccountMinimumAge);
+        }
+        else
+        {
+            child.AddCustodyHolder(userId);
+        }
+    }
+
+    private async Task QueueEmailAsync(Invitation invitation, PortalUser user, IUrlHelper url, string scheme)
+    {
+        var token = await users.GenerateUserTokenAsync(user, InvitationTokenProvider.ProviderName, InvitationTokenProvider.Purpose(invitation.Id));
+        var link = url.Page("/Invitations/Index", pageHandler: null, values: new { id = invitation.Id, code = LinkCodes.Encode(token) }, protocol: scheme)!;
+        db.OutboxMessages.Add(OutboxMessage.Create(InvitationEmail.Create(text, invitation.Email, invitation.Name, link, invitation.ExpiresAt), clock.GetUtcNow()));
+    }
+
+    private static void Check(IdentityResult result)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException("Identity refused: " + string.Join(", ", result.Errors.Select(error => error.Code)));
+        }
+    }
+}
+
+public enum InviteResult
+{
+    Invited,
+    AddedToExistingAccount,
+    EmailBelongsToSomeoneElse,
+}

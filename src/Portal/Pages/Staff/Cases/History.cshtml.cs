@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Portal.Data;
+using Portal.Domain.Plans;
+using Portal.Identity;
+using Portal.Pages.Plans;
+
+namespace Portal.Pages.Staff.Cases;
+
+public sealed class HistoryModel(PortalDbContext db) : PageModel
+{
+    public Guid ChildId { get; private set; }
+
+    public IReadOnlyList<PlanChange> Changes { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(Guid childId, CancellationToken cancellationToken)
+    {
+        var changes = await PlanHistory.LoadAsync(db, db.Children.AssignedTo(User.UserId()), childId, cancellationToken);
+        if (changes is null)
+        {
+            return NotFound();
+        }
+
+        ChildId = childId;
+        Changes = changes;
+        return Page();
+    }
+}

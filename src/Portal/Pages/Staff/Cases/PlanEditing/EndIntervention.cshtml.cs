@@ -1,0 +1,69 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using Portal.Data;
+using Portal.Domain;
+using Portal.Domain.Plans;
+using Portal.Pages.Forms;
+
+namespace Portal.Pages.Staff.Cases.PlanEditing;
+
+/// <summary>Ending an intervention: only with someone taking over, or agreed with the family that it is no longer needed.</summary>
+public sealed class EndInterventionModel(PortalDbContext db, IStringLocalizer<SharedResource> text, TimeProvider clock)
+    : PlanEditPage(db, text, clock)
+{
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public Intervention Intervention { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(Guid childId, Guid interventionId, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(childId, cancellationToken) || !FindIntervention(interventionId))
+        {
+            return NotFound();
+        }
+
+        Input.ConcurrencyStamp = Plan.ConcurrencyStamp;
+        Input.EndedOn = DanishTime.Today(Clock);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid childId, Guid interventionId, CancellationToken cancellationToken)
+    {
+        var result = await ChangeAsync(childId, Input, "Input.TakenOverBy", (plan, caseworker, now) =>
+            plan.EndIntervention(interventionId, Input.EndedOn!.Value, Input.Handover!.Value, Input.TakenOverBy, caseworker, now), cancellationToken);
+        if (result is PageResult && !FindIntervention(interventionId))
+        {
+            return NotFound();
+        }
+
+        return result is RedirectToPageResult ? RedirectToPage("./Interventions", new { childId }) : result;
+    }
+
+    private bool FindIntervention(Guid interventionId)
+    {
+        Intervention = Plan?.Interventions.FirstOrDefault(item => item.Id == interventionId)!;
+        return Intervention is not null;
+    }
+
+    public sealed class InputModel : IPlanEdit
+    {
+        public string ConcurrencyStamp { get; set; } = string.Empty;
+
+        [Required(ErrorMessage = "Validation.Choose")]
+        [EnumDataType(typeof(Handover), ErrorMessage = "Validation.Choose")]
+        [Display(Name = "Field.Handover")]
+        public Handover? Handover { get; set; }
+
+        [StringLength(Intervention.TakenOverByMaxLength, ErrorMessage = "Validation.TooLong")]
+        [PlainText]
+        [Display(Name = "Field.TakenOverBy")]
+        public string? TakenOverBy { get; set; }
+
+        [Required(ErrorMessage = "Validation.Required")]
+        [Display(Name = "Field.EndedOn")]
+        public DateOnly? EndedOn { get; set; }
+    }
+}

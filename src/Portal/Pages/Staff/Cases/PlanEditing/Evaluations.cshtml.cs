@@ -1,0 +1,48 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using Portal.Data;
+using Portal.Domain;
+using Portal.Domain.Plans;
+using Portal.Pages.Forms;
+
+namespace Portal.Pages.Staff.Cases.PlanEditing;
+
+/// <summary>A dated look back with the family: what happened, and what happens next.</summary>
+public sealed class EvaluationsModel(PortalDbContext db, IStringLocalizer<SharedResource> text, TimeProvider clock)
+    : PlanEditPage(db, text, clock)
+{
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public Task<IActionResult> OnGetAsync(Guid childId, CancellationToken cancellationToken)
+    {
+        Input.Date = DanishTime.Today(Clock);
+        return ShowAsync(childId, Input, cancellationToken);
+    }
+
+    public Task<IActionResult> OnPostAsync(Guid childId, CancellationToken cancellationToken) =>
+        ChangeAsync(childId, Input, "Input.Date", (plan, caseworker, now) =>
+            plan.AddEvaluation(Input.Date!.Value, Input.WhatHappened, Input.WhatNext, DanishTime.Today(Clock), caseworker, now), cancellationToken);
+
+    public sealed class InputModel : IPlanEdit
+    {
+        public string ConcurrencyStamp { get; set; } = string.Empty;
+
+        [Required(ErrorMessage = "Validation.Required")]
+        [Display(Name = "Field.EvaluationDate")]
+        public DateOnly? Date { get; set; }
+
+        [Required(ErrorMessage = "Validation.Required")]
+        [StringLength(Evaluation.TextMaxLength, ErrorMessage = "Validation.TooLong")]
+        [PlainText]
+        [Display(Name = "Field.WhatHappened")]
+        public string WhatHappened { get; set; } = string.Empty;
+
+        [Required(ErrorMessage = "Validation.Required")]
+        [StringLength(Evaluation.TextMaxLength, ErrorMessage = "Validation.TooLong")]
+        [PlainText]
+        [Display(Name = "Field.WhatNext")]
+        public string WhatNext { get; set; } = string.Empty;
+    }
+}

@@ -1,0 +1,85 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using Portal.Data;
+using Portal.Domain;
+using Portal.Domain.Plans;
+using Portal.Pages.Forms;
+
+namespace Portal.Pages.Staff.Cases.PlanEditing;
+
+/// <summary>What matters to the child, where the course is now, and the next meeting.</summary>
+public sealed class OverviewModel(PortalDbContext db, IStringLocalizer<SharedResource> text, TimeProvider clock)
+    : PlanEditPage(db, text, clock)
+{
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public async Task<IActionResult> OnGetAsync(Guid childId, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(childId, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        var meeting = Plan.NextMeetingAt is { } at ? DanishTime.ToDanish(at) : (DateTimeOffset?)null;
+        Input = new InputModel
+        {
+            ConcurrencyStamp = Plan.ConcurrencyStamp,
+            WhatMatters = Plan.WhatMatters,
+            Stage = Plan.Stage,
+            MeetingDate = meeting is { } date ? DateOnly.FromDateTime(date.DateTime) : null,
+            MeetingTime = meeting is { } time ? TimeOnly.FromDateTime(time.DateTime) : null,
+            MeetingPlace = Plan.NextMeetingPlace,
+        };
+        return Page();
+    }
+
+    public Task<IActionResult> OnPostAsync(Guid childId, CancellationToken cancellationToken)
+    {
+        if ((Input.MeetingDate is null) != (Input.MeetingTime is null))
+        {
+            ModelState.AddModelError("Input.MeetingTime", Text["Plan.MeetingNeedsDateAndTime"]);
+        }
+
+        return ChangeAsync(childId, Input, string.Empty, (plan, caseworker, now) =>
+        {
+            if (plan.WhatMatters != (string.IsNullOrWhiteSpace(Input.WhatMatters) ? null : Input.WhatMatters.Trim()))
+            {
+                plan.DescribeWhatMatters(Input.WhatMatters, caseworker, now);
+            }
+
+            plan.MoveTo(Input.Stage, caseworker, now);
+            var meeting = Input.MeetingDate is { } date && Input.MeetingTime is { } time ? DanishTime.FromDanish(date, time) : (DateTimeOffset?)null;
+            if (meeting != plan.NextMeetingAt || (meeting is not null && plan.NextMeetingPlace != Input.MeetingPlace?.Trim()))
+            {
+                plan.ScheduleNextMeeting(meeting, Input.MeetingPlace, caseworker, now);
+            }
+        }, cancellationToken);
+    }
+
+    public sealed class InputModel : IPlanEdit
+    {
+        public string ConcurrencyStamp { get; set; } = string.Empty;
+
+        [StringLength(Domain.Plans.Plan.WhatMattersMaxLength, ErrorMessage = "Validation.TooLong")]
+        [PlainText]
+        [Display(Name = "Field.WhatMatters")]
+        public string? WhatMatters { get; set; }
+
+        [EnumDataType(typeof(CourseStage), ErrorMessage = "Validation.Choose")]
+        [Display(Name = "Field.Stage")]
+        public CourseStage Stage { get; set; }
+
+        [Display(Name = "Field.MeetingDate")]
+        public DateOnly? MeetingDate { get; set; }
+
+        [Display(Name = "Field.MeetingTime")]
+        public TimeOnly? MeetingTime { get; set; }
+
+        [StringLength(Domain.Plans.Plan.PlaceMaxLength, ErrorMessage = "Validation.TooLong")]
+        [PlainText]
+        [Display(Name = "Field.MeetingPlace")]
+        public string? MeetingPlace { get; set; }
+    }
+}

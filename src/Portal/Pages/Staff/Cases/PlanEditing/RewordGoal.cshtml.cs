@@ -1,0 +1,46 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using Portal.Data;
+using Portal.Domain.Plans;
+using Portal.Pages.Forms;
+
+namespace Portal.Pages.Staff.Cases.PlanEditing;
+
+/// <summary>Changing a goal's words, for example after talking it over with the family. The old words stay in the history.</summary>
+public sealed class RewordGoalModel(PortalDbContext db, IStringLocalizer<SharedResource> text, TimeProvider clock)
+    : PlanEditPage(db, text, clock)
+{
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public async Task<IActionResult> OnGetAsync(Guid childId, Guid goalId, CancellationToken cancellationToken)
+    {
+        var result = await ShowAsync(childId, Input, cancellationToken);
+        var goal = result is NotFoundResult ? null : Plan.Goals.FirstOrDefault(item => item.Id == goalId);
+        if (goal is null)
+        {
+            return NotFound();
+        }
+
+        Input.Text = goal.Text;
+        return result;
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid childId, Guid goalId, CancellationToken cancellationToken)
+    {
+        var result = await ChangeAsync(childId, Input, "Input.Text", (plan, caseworker, now) => plan.RewordGoal(goalId, Input.Text, caseworker, now), cancellationToken);
+        return result is RedirectToPageResult ? RedirectToPage("./Goals", new { childId }) : result;
+    }
+
+    public sealed class InputModel : IPlanEdit
+    {
+        public string ConcurrencyStamp { get; set; } = string.Empty;
+
+        [Required(ErrorMessage = "Validation.Required")]
+        [StringLength(Goal.TextMaxLength, ErrorMessage = "Validation.TooLong")]
+        [PlainText]
+        [Display(Name = "Field.GoalText")]
+        public string Text { get; set; } = string.Empty;
+    }
+}

@@ -1,0 +1,46 @@
+using Portal.Counselling;
+using Portal.Data;
+using Portal.Email;
+using Portal.Identity;
+using Portal.Localization;
+using Portal.Pages;
+using Portal.Security;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddSingleton(TimeProvider.System);
+builder.AddPortalData();
+builder.AddPortalIdentity();
+builder.AddPortalLocalization();
+builder.AddPortalMail();
+builder.AddPortalSecurity();
+builder.AddPortalCounselling();
+builder.Services.AddPortalPages().AddPortalViewLocalization();
+builder.Services.AddHealthChecks().AddDbContextCheck<PortalDbContext>();
+
+var app = builder.Build();
+
+await app.PrepareDatabaseAsync();
+
+app.UsePortalSecurity();
+app.UseStaticFiles();
+app.UseRouting();
+app.UsePortalLocalization();
+app.UseRateLimiter();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseAntiforgery();
+app.MapHealthChecks("/healthz").AllowAnonymous().DisableRateLimiting();
+app.MapRazorPages();
+
+// Unknown addresses answer 404 (the friendly page), for visitors too, rather than a login prompt.
+app.MapFallback(context =>
+{
+    context.Response.StatusCode = StatusCodes.Status404NotFound;
+    return Task.CompletedTask;
+}).AllowAnonymous();
+
+await app.RunAsync();
+
+/// <summary>The entry point, visible to the test projects' WebApplicationFactory.</summary>
+public partial class Program;

@@ -1,0 +1,67 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+using Portal.Data;
+
+namespace Portal.BrowserTests;
+
+/// <summary>The portal as a parent in a hurry meets it: a 360 px phone, Danish, Chromium, checked with axe.</summary>
+public sealed class PhoneTests(PortalServer server) : IClassFixture<PortalServer>
+{
+    [Fact]
+    public async Task A_parent_logs_in_on_a_phone_and_sees_their_children_in_Danish()
+    {
+        var page = await server.NewPhoneAsync();
+
+        await page.GotoAsync("/");
+        Assert.Equal("Velkommen til Familieportalen", await page.Locator("h1").TextContentAsync());
+        await Phone.AssertAccessibleAsync(page, "start page");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Log ind" }).First.ClickAsync();
+        Assert.Equal("Log ind", await page.Locator("h1").TextContentAsync());
+        await Phone.AssertAccessibleAsync(page, "login page");
+
+        await page.GetByLabel("E-mail").FillAsync(DemoData.Users[0].Email);
+        await page.GetByLabel("Adgangskode").FillAsync(DemoData.DefaultPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Log ind" }).ClickAsync();
+
+        await page.WaitForURLAsync(server.BaseAddress.ToString(), new() { WaitUntil = WaitUntilState.Commit });
+        await page.Locator("main h1").WaitForAsync();
+        Assert.Equal("Dine børn", await page.Locator("h1").TextContentAsync());
+        Assert.Equal(["Emma Jensen", "Oskar Jensen"], await page.Locator("main .card-heading").AllTextContentsAsync());
+        Assert.Equal("da", await page.Locator("html").GetAttributeAsync("lang"));
+        await Phone.AssertAccessibleAsync(page, "home page");
+        await Phone.SaveScreenshotAsync(page, "parent-home-360");
+    }
+
+    [Fact]
+    public async Task A_wrong_password_shows_the_error_where_a_phone_user_sees_it()
+    {
+        var page = await server.NewPhoneAsync();
+        await page.GotoAsync("/Identity/Account/Login");
+
+        await page.GetByLabel("E-mail").FillAsync(DemoData.Users[3].Email);
+        await page.GetByLabel("Adgangskode").FillAsync("forkert-kodeord-her");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Log ind" }).ClickAsync();
+
+        var alert = page.GetByRole(AriaRole.Alert);
+        Assert.Contains("E-mail eller adgangskode er forkert", await alert.TextContentAsync(), StringComparison.Ordinal);
+        Assert.True(await alert.IsVisibleAsync());
+        await Phone.AssertAccessibleAsync(page, "login with error");
+    }
+
+    [Fact]
+    public async Task The_first_tab_stop_skips_to_the_content_and_the_language_switch_works()
+    {
+        var page = await server.NewPhoneAsync();
+        await page.GotoAsync("/");
+
+        await page.Keyboard.PressAsync("Tab");
+        Assert.Equal("Gå til indholdet", await page.EvaluateAsync<string>("document.activeElement.textContent"));
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "English" }).ClickAsync();
+        Assert.Equal("Welcome to Familieportalen", await page.Locator("h1").TextContentAsync());
+        Assert.Equal("en", await page.Locator("html").GetAttributeAsync("lang"));
+        await Phone.AssertAccessibleAsync(page, "start page in English");
+    }
+}

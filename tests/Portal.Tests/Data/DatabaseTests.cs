@@ -1,0 +1,109 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Data;
+using Portal.Email;
+using Portal.Tests.Infrastructure;
+
+namespace Portal.Tests.Data;
+
+public sealed class DatabaseTests : IDisposable
+{
+    private readonly PortalFactory _factory = new();
+
+    [Fact]
+    public async Task The_database_is_one_file_in_the_data_folder_in_WAL_mode_with_full_sync()
+    {
+        _ = _factory.Services;
+        await using var scope = _factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        await db.Database.OpenConnectionAsync();
+
+        Assert.Equal("wal", await Scalar(db, "PRAGMA journal_mode;"));
+        Assert.Equal("2", await Scalar(db, "PRAGMA synchronous;"));
+        Assert.True(File.Exists(Path.Combine(_factory.DataFolder, "portal.db")));
+    }
+
+    [Fact]
+    public async Task Sixteen_concurrent_writers_that_read_then_write_all_succeed_in_turn()
+    {
+        _ = _factory.Services;
+        using var start = new ManualResetEventSlim();
+
+        // Each writer reads how many messages exist and writes the next number: without a real write
+        // turn two writers would read the same count, or SQLite would answer "database is locked".
+        var writers = Enumerable.Range(0, 16).Select(_ => Task.Run(async () =>
+        {
+            start.Wait();
+            await using var scope = _factory.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+            await using var transaction = await db.BeginWriteAsync(CancellationToken.None);
+            var count = await db.OutboxMessages.CountAsync(message => message.To == "writers@example.dk");
+            await Task.Delay(5);
+            db.OutboxMessages.Add(OutboxMessage.Create(new EmailMessage("writers@example.dk", $"n={count + 1}", "text", "<p>html</p>"), DateTimeOffset.UtcNow));
+            await db.SaveChangesAsync();
+            await transaction.CommitAsync(CancellationToken.None);
+        })).ToList();
+        start.Set();
+        await Task.WhenAll(writers);
+
+        await using var check = _factory.Services.CreateAsyncScope();
+        var subjects = await check.ServiceProvider.GetRequiredService<PortalDbContext>().OutboxMessages
+            .Where(message => message.To == "writers@example.dk").Select(message => message.Subject).ToListAsync();
+        Assert.Equal(Enumerable.Range(1, 16).Select(n => $"n={n}").Order(), subjects.Order());
+    }
+
+    [Fact]
+    public async Task Sixteen_people_logging_in_at_once_all_get_in()
+    {
+        var clients = Enumerable.Range(0, 16).Select(_ => _factory.CreateClient()).ToList();
+        var emails = DemoData.Users.Select(user => user.Email).ToList();
+
+        var responses = await Task.WhenAll(clients.Select((client, index) => client.TryLogInAsync(emails[index % emails.Count], DemoLogins.Password)));
+
+        Assert.All(responses, response => Assert.Equal(HttpStatusCode.Redirect, response.StatusCode));
+        Assert.All(responses, response => Assert.Equal("/", response.Location()));
+        foreach (var item in responses.Cast<IDisposable>().Concat(clients))
+        {
+            item.Dispose();
+        }
+    }
+
+    [Fact]
+    public async Task A_restart_on_the_same_data_folder_keeps_people_logged_in()
+    {
+        using var client = _factory.CreateClient();
+        await client.LogInAsync(DemoLogins.Parent);
+        Assert.Single(Directory.GetFiles(Path.Combine(_factory.DataFolder, "keys"), "*.xml"));
+        var authCookie = await LoginCookieAsync(_factory);
+        _factory.Dispose();
+
+        using var restarted = PortalFactory.With(new Dictionary<string, string?>(), _factory.DataFolder);
+        using var afterRestart = restarted.CreateClient();
+        afterRestart.DefaultRequestHeaders.Add("Cookie", authCookie);
+
+        var home = await afterRestart.GetPageAsync("/");
+        Assert.Equal("Dine børn", home.QuerySelector("h1")?.TextContent);
+    }
+
+    private static async Task<string> LoginCookieAsync(PortalFactory factory)
+    {
+        using var client = factory.CreateClient();
+        using var response = await client.TryLogInAsync(DemoLogins.Parent, DemoLogins.Password);
+        var setCookie = response.Headers.GetValues("Set-Cookie").Single(value => value.StartsWith("__Host-Familieportalen=", StringComparison.Ordinal));
+        return setCookie.Split(';')[0];
+    }
+
+    private static async Task<string?> Scalar(PortalDbContext db, string sql)
+    {
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = sql;
+        return (await command.ExecuteScalarAsync())?.ToString();
+    }
+
+    public void Dispose()
+    {
+        _factory.Dispose();
+        _factory.DeleteDataFolder();
+    }
+}

@@ -1,0 +1,36 @@
+using System.Net;
+using Portal.Data;
+
+namespace Portal.Tests.Infrastructure;
+
+/// <summary>Logs in through the real login form, as a person would.</summary>
+public static class DemoLogins
+{
+    public const string Password = DemoData.DefaultPassword;
+
+    public static string Parent => DemoData.Users[0].Email;
+
+    public static string OtherParent => DemoData.Users[1].Email;
+
+    public static string Youth => DemoData.Users[2].Email;
+
+    public static string Caseworker => DemoData.Users[3].Email;
+
+    public static async Task<HttpResponseMessage> TryLogInAsync(this HttpClient client, string email, string password, string? returnUrl = null)
+    {
+        var url = "/Identity/Account/Login" + (returnUrl is null ? string.Empty : "?returnUrl=" + Uri.EscapeDataString(returnUrl));
+        var page = await client.GetPageAsync(url);
+        return await client.SubmitAsync(page.Form(), new Dictionary<string, string>
+        {
+            ["Input.Email"] = email,
+            ["Input.Password"] = password,
+        });
+    }
+
+    public static async Task LogInAsync(this HttpClient client, string email, string password = Password)
+    {
+        using var response = await client.TryLogInAsync(email, password);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/", response.Location());
+    }
+}

@@ -1,0 +1,117 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Portal.Tests.Infrastructure;
+
+/// <summary>
+/// The real portal on a temporary SQLite file (WAL, as in production), with demo data and mail to a temporary
+/// folder. Runs in the "Testing" environment, so error pages and cookies behave as in production.
+/// </summary>
+public class PortalFactory : WebApplicationFactory<Program>
+{
+    private readonly Dictionary<string, string?> _settings;
+
+    // Dozens of test hosts in one process would each take inotify watchers (a per-user limit of 128 here):
+    // poll instead, and do not watch the settings files.
+    static PortalFactory()
+    {
+        Environment.SetEnvironmentVariable("DOTNET_USE_POLLING_FILE_WATCHER", "true");
+        Environment.SetEnvironmentVariable("DOTNET_hostBuilder__reloadConfigOnChange", "false");
+    }
+
+    public PortalFactory()
+        : this(new Dictionary<string, string?>(), dataFolder: null)
+    {
+    }
+
+    private PortalFactory(IDictionary<string, string?> settings, string? dataFolder)
+    {
+        DataFolder = dataFolder ?? Path.Combine(Path.GetTempPath(), "portal-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(DataFolder);
+        _settings = new Dictionary<string, string?>
+        {
+            ["Database:DataFolder"] = DataFolder,
+            ["Portal:SeedDemoData"] = "true",
+            ["Mail:Transport"] = "PickupFolder",
+            ["Mail:PickupFolder"] = "mail",
+            ["Mail:PollInterval"] = "00:00:00.200",
+            ["Mail:FirstRetryDelay"] = "00:00:00.200",
+            ["Mail:MaxRetryDelay"] = "00:00:01",
+            ["RateLimits:AccountPermitsPerMinute"] = "100000",
+            ["Counselling:PermitsPerMinute"] = "100000",
+        };
+        foreach (var (key, value) in settings)
+        {
+            _settings[key] = value;
+        }
+
+        ClientOptions.BaseAddress = new Uri("https://localhost");
+        ClientOptions.AllowAutoRedirect = false;
+    }
+
+    public string DataFolder { get; }
+
+    public CapturedLogs Logs { get; } = new();
+
+    /// <summary>A portal with some settings changed, optionally on an existing data folder (a restart).</summary>
+    public static PortalFactory With(IDictionary<string, string?> settings, string? dataFolder = null, FakeTimeProvider? clock = null) =>
+        new(settings, dataFolder) { Clock = clock };
+
+    public string MailFolder => Path.Combine(DataFolder, "mail");
+
+    /// <summary>Set before the first request to control the portal's clock.</summary>
+    public FakeTimeProvider? Clock { get; init; }
+
+    /// <summary>Lets a test add endpoints or services (for example a route that throws).</summary>
+    public Action<IServiceCollection>? ConfigureServices { get; init; }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
+        builder.ConfigureTestServices(services =>
+        {
+            if (Clock is not null)
+            {
+                services.RemoveAll<TimeProvider>();
+                services.AddSingleton<TimeProvider>(Clock);
+            }
+
+            ConfigureServices?.Invoke(services);
+        });
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            SqliteConnection.ClearAllPools();
+        }
+    }
+
+    /// <summary>Deletes the data folder; call when no other factory uses it.</summary>
+    public void DeleteDataFolder()
+    {
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(DataFolder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still open on this machine; the temporary folder is cleaned by the OS later.
+        }
+    }
+}

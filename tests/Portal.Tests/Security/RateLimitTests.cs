@@ -1,0 +1,66 @@
+using System.Net;
+using Portal.Tests.Infrastructure;
+
+namespace Portal.Tests.Security;
+
+public sealed class RateLimitTests : IDisposable
+{
+    private readonly PortalFactory _factory = PortalFactory.With(new Dictionary<string, string?> { ["RateLimits:AccountPermitsPerMinute"] = "3" });
+
+    [Fact]
+    public async Task Too_many_login_attempts_get_429_with_retry_after_and_a_friendly_page()
+    {
+        using var client = _factory.CreateClient();
+        var form = (await client.GetPageAsync("/Identity/Account/Login")).Form();
+        for (var attempt = 0; attempt < 2; attempt++)
+        {
+            using var allowed = await client.SubmitAsync(form, new Dictionary<string, string> { ["Input.Email"] = "someone@example.dk", ["Input.Password"] = "wrong-password-123" });
+            Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);
+        }
+
+        using var refused = await client.SubmitAsync(form, new Dictionary<string, string> { ["Input.Email"] = "someone@example.dk", ["Input.Password"] = "wrong-password-123" });
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        var retryAfter = int.Parse(Assert.Single(refused.Headers.GetValues("Retry-After")), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(retryAfter, 1, 60);
+        var page = await Html.ReadAsync(refused);
+        Assert.Equal("Vent lidt, før du prøver igen", page.QuerySelector("h1")?.TextContent);
+    }
+
+    [Fact]
+    public async Task Guessing_counselling_codes_is_stopped_with_a_friendly_429()
+    {
+        using var limited = PortalFactory.With(new Dictionary<string, string?> { ["Counselling:PermitsPerMinute"] = "3" });
+        using var client = limited.CreateClient();
+        var form = (await client.GetPageAsync("/raadgivning/kode")).Form();
+        for (var attempt = 0; attempt < 2; attempt++)
+        {
+            using var allowed = await client.SubmitAsync(form, new Dictionary<string, string> { ["Input.Code"] = $"GUESS{attempt}" });
+            Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);
+        }
+
+        using var refused = await client.SubmitAsync(form, new Dictionary<string, string> { ["Input.Code"] = "GUESS3" });
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.True(refused.Headers.Contains("Retry-After"));
+        Assert.Equal("Vent lidt, før du prøver igen", (await Html.ReadAsync(refused)).QuerySelector("h1")?.TextContent);
+        limited.DeleteDataFolder();
+    }
+
+    [Fact]
+    public async Task Pages_outside_the_account_forms_are_not_limited()
+    {
+        using var client = _factory.CreateClient();
+        for (var attempt = 0; attempt < 10; attempt++)
+        {
+            using var response = await client.GetAsync(new Uri("/", UriKind.Relative));
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+    }
+
+    public void Dispose()
+    {
+        _factory.Dispose();
+        _factory.DeleteDataFolder();
+    }
+}

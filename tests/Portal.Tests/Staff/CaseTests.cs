@@ -1,0 +1,168 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Time.Testing;
+using Portal.Data;
+using Portal.Tests.Infrastructure;
+
+namespace Portal.Tests.Staff;
+
+/// <summary>A caseworker opens a case and invites the family; the invitation links work once, expire, and can be sent again or withdrawn.</summary>
+public sealed class CaseTests : IDisposable
+{
+    private readonly FakeTimeProvider _clock = new(DateTimeOffset.UtcNow);
+    private readonly PortalFactory _factory;
+
+    public CaseTests() => _factory = new PortalFactory { Clock = _clock };
+
+    [Fact]
+    public async Task A_caseworker_opens_a_case_and_the_invited_parent_sets_a_password_and_sees_the_child()
+    {
+        using var caseworker = await CaseworkerAsync();
+        var childId = await CreateCaseAsync(caseworker, "Liva Hansen", "2014-05-02", ("Mia Hansen", "mia@example.dk"), ("Jonas Hansen", "jonas@example.dk"), youthEmail: "liva@example.dk");
+
+        var casePage = await caseworker.GetPageAsync($"/medarbejder/sager/{childId}");
+        Assert.Contains("Sagen er oprettet, og invitationerne er sendt.", casePage.MainText(), StringComparison.Ordinal);
+        Assert.Equal(3, casePage.QuerySelectorAll("main form[action*='handler=SendAgain']").Length);
+
+        var mail = Assert.Single(await _factory.WaitForMailAsync("mia@example.dk"));
+        Assert.Equal("Du er inviteret til Familieportalen", mail.Subject);
+        Assert.DoesNotContain("Liva", mail.TextBody, StringComparison.Ordinal);
+        using var parent = _factory.CreateClient();
+        var welcome = await parent.GetPageAsync(mail.PortalLink());
+        Assert.Contains("Hej Mia Hansen", welcome.MainText(), StringComparison.Ordinal);
+        using var accepted = await parent.SubmitAsync(welcome.Form(), new Dictionary<string, string>
+        {
+            ["Input.Password"] = "vores hus har en rød dør",
+            ["Input.ConfirmPassword"] = "vores hus har en rød dør",
+        });
+        Assert.Equal("/", accepted.Location());
+
+        var home = await parent.GetPageAsync("/");
+        Assert.Equal(["Liva Hansen"], home.QuerySelectorAll("main .card-heading").Select(heading => heading.TextContent));
+        var plan = await parent.GetPageAsync($"/plan/{childId}");
+        Assert.Equal("Liva Hansens plan", plan.QuerySelector("h1")?.TextContent);
+
+        // The same link again is refused with a clear page, and the password stays.
+        using var again = _factory.CreateClient();
+        var reused = await again.GetPageAsync(mail.PortalLink());
+        Assert.Equal("Linket kan ikke bruges", reused.QuerySelector("h1")?.TextContent);
+        Assert.Contains("Linket er allerede brugt", reused.MainText(), StringComparison.Ordinal);
+        await again.LogInAsync("mia@example.dk", "vores hus har en rød dør");
+    }
+
+    [Fact]
+    public async Task An_expired_link_is_refused_and_a_new_one_works_while_the_old_one_does_not()
+    {
+        using var caseworker = await CaseworkerAsync();
+        var childId = await CreateCaseAsync(caseworker, "Noah Berg", "2016-01-10", ("Sara Berg", "sara@example.dk"));
+        var first = Assert.Single(await _factory.WaitForMailAsync("sara@example.dk"));
+
+        _clock.Advance(TimeSpan.FromDays(8));
+        using var parent = _factory.CreateClient();
+        var expired = await parent.GetPageAsync(first.PortalLink());
+        Assert.Contains("Linket er udløbet.", expired.MainText(), StringComparison.Ordinal);
+
+        // A week later the caseworker logs in again (the old login has long expired) and sends a new link.
+        using var later = await CaseworkerAsync();
+        var casePage = await later.GetPageAsync($"/medarbejder/sager/{childId}");
+        Assert.Contains("Linket udløb", casePage.MainText(), StringComparison.Ordinal);
+        using var resent = await later.SubmitAsync(casePage.Form("main form[action*='handler=SendAgain']"));
+        Assert.Equal(HttpStatusCode.Redirect, resent.StatusCode);
+
+        var mails = await _factory.WaitForMailAsync("sara@example.dk", count: 2);
+        var oldAgain = await parent.GetPageAsync(first.PortalLink());
+        Assert.Equal("Linket kan ikke bruges", oldAgain.QuerySelector("h1")?.TextContent);
+        var fresh = await parent.GetPageAsync(mails[1].PortalLink());
+        using var accepted = await parent.SubmitAsync(fresh.Form(), new Dictionary<string, string>
+        {
+            ["Input.Password"] = "en ny dag med sol og vind",
+            ["Input.ConfirmPassword"] = "en ny dag med sol og vind",
+        });
+        Assert.Equal("/", accepted.Location());
+    }
+
+    [Fact]
+    public async Task A_withdrawn_invitation_stops_the_link_and_removes_the_unused_account_from_the_child()
+    {
+        using var caseworker = await CaseworkerAsync();
+        var childId = await CreateCaseAsync(caseworker, "Ella Lund", "2019-09-09", ("Forkert Person", "forkert@example.dk"));
+        var mail = Assert.Single(await _factory.WaitForMailAsync("forkert@example.dk"));
+
+        var casePage = await caseworker.GetPageAsync($"/medarbejder/sager/{childId}");
+        using var revoked = await caseworker.SubmitAsync(casePage.Form("main form[action*='handler=Revoke']"));
+        Assert.Equal(HttpStatusCode.Redirect, revoked.StatusCode);
+
+        using var visitor = _factory.CreateClient();
+        var page = await visitor.GetPageAsync(mail.PortalLink());
+        Assert.Equal("Linket kan ikke bruges", page.QuerySelector("h1")?.TextContent);
+        Assert.Equal(0, await _factory.WithDbAsync(db => db.Children.Where(child => child.Id == childId).SelectMany(child => child.CustodyHolders).CountAsync()));
+    }
+
+    [Fact]
+    public async Task A_child_too_young_for_their_own_login_gets_a_clear_message_and_nothing_is_created()
+    {
+        using var caseworker = await CaseworkerAsync();
+        var before = await _factory.WithDbAsync(db => db.Children.CountAsync());
+
+        var form = (await caseworker.GetPageAsync("/medarbejder/sager/ny")).Form();
+        using var response = await caseworker.SubmitAsync(form, CaseForm("Lille Bo", DateOnly.FromDateTime(_clock.GetUtcNow().UtcDateTime).AddYears(-8).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), ("Far Bo", "far.bo@example.dk"), null, "bo@example.dk"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Barnet er for ungt til sit eget login.", (await Html.ReadAsync(response)).QuerySelector("[role=alert]")?.TextContent, StringComparison.Ordinal);
+        Assert.Equal(before, await _factory.WithDbAsync(db => db.Children.CountAsync()));
+        Assert.False(await _factory.WithDbAsync(db => db.Users.AnyAsync(user => user.Email == "far.bo@example.dk")));
+    }
+
+    [Fact]
+    public async Task Bad_dates_and_half_filled_second_parent_get_localized_messages()
+    {
+        using var caseworker = await CaseworkerAsync();
+        var form = (await caseworker.GetPageAsync("/medarbejder/sager/ny")).Form();
+
+        using var response = await caseworker.SubmitAsync(form, new Dictionary<string, string>
+        {
+            ["Input.ChildName"] = "Test Barn",
+            ["Input.DateOfBirth"] = "ikke-en-dato",
+            ["Input.FirstHolderName"] = "Mor",
+            ["Input.FirstHolderEmail"] = "ikke en e-mail",
+            ["Input.SecondHolderName"] = "Far",
+        });
+
+        var errors = (await Html.ReadAsync(response)).QuerySelector("[role=alert]")!.TextContent;
+        Assert.Contains("Fødselsdato er ikke udfyldt rigtigt.", errors, StringComparison.Ordinal);
+        Assert.Contains("Skriv en gyldig e-mailadresse", errors, StringComparison.Ordinal);
+        Assert.Contains("Skriv både navn og e-mail på den anden forælder", errors, StringComparison.Ordinal);
+    }
+
+    private async Task<HttpClient> CaseworkerAsync()
+    {
+        var client = _factory.CreateClient();
+        await client.LogInAsync(DemoLogins.Caseworker);
+        return client;
+    }
+
+    private static async Task<Guid> CreateCaseAsync(HttpClient caseworker, string name, string born, (string Name, string Email) first, (string Name, string Email)? second = null, string? youthEmail = null)
+    {
+        var form = (await caseworker.GetPageAsync("/medarbejder/sager/ny")).Form();
+        using var created = await caseworker.SubmitAsync(form, CaseForm(name, born, first, second, youthEmail));
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        return Guid.Parse(created.Location().Split('/').Last());
+    }
+
+    private static Dictionary<string, string> CaseForm(string name, string born, (string Name, string Email) first, (string Name, string Email)? second, string? youthEmail) => new()
+    {
+        ["Input.ChildName"] = name,
+        ["Input.DateOfBirth"] = born,
+        ["Input.FirstHolderName"] = first.Name,
+        ["Input.FirstHolderEmail"] = first.Email,
+        ["Input.SecondHolderName"] = second?.Name ?? string.Empty,
+        ["Input.SecondHolderEmail"] = second?.Email ?? string.Empty,
+        ["Input.YouthEmail"] = youthEmail ?? string.Empty,
+    };
+
+    public void Dispose()
+    {
+        _factory.Dispose();
+        _factory.DeleteDataFolder();
+    }
+}
