@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain;
 using Portal.Domain.Families;
+using Portal.Domain.Meetings;
 using Portal.Domain.Plans;
 
 namespace Portal.Data;
@@ -72,9 +73,17 @@ public static class DemoData
         oskarsPlan.AddGoal("Oskar falder godt til i 2. klasse.", caseworker, now);
         oskarsPlan.AddTransition(TransitionKind.NewSchool, today.AddMonths(2), "Oskar skifter til Nordskolen.", "Klasselærer Pia Holm tager imod Oskar den første dag.", caseworker, now);
 
+        // A network meeting in three weeks that Emma can fill in: the caseworker has invited her teacher, and her mother
+        // has suggested an aunt, which waits for Emma's answer. Nothing is mailed until somebody changes the meeting.
+        var meetingDay = today.AddDays(21);
+        var meeting = NetworkMeeting.Schedule(emma.Id, childHasOwnLogin: true, DanishTime.FromDanish(meetingDay, new TimeOnly(15, 0)), DanishTime.FromDanish(meetingDay, new TimeOnly(16, 30)), "Familiehuset, Skolegade 4", null, "Vi taler om, hvordan det går i skolen, og hvem der kan hjælpe Emma i hverdagen.", caseworker, now);
+        meeting.AddProfessional("Pia Holm", "Klasselærer", "pia.holm@skole.example", caseworker);
+        meeting.SuggestFromNetwork("Moster Hanne", "moster", "hanne@example.dk", null, "Emma er glad for at være hos Hanne.", new Actor(ids[Users[0].Email], Users[0].Name, ActorRole.Parent));
+
         var db = services.GetRequiredService<PortalDbContext>();
         db.Children.AddRange(emma, oskar);
         db.Plans.AddRange(emmasPlan, oskarsPlan);
+        db.NetworkMeetings.Add(meeting);
         await db.SaveChangesAsync();
     }
 

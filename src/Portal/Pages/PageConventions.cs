@@ -17,11 +17,13 @@ public static class PageConventions
         services.AddSingleton<Portal.Meetings.AnswerLinks>();
         services.AddScoped<Portal.Meetings.MeetingEmails>();
         services.AddScoped<Portal.Meetings.MeetingNotices>();
+        services.AddScoped<Portal.Meetings.MeetingDesk>();
         return services.AddRazorPages(options =>
         {
             options.Conventions.AuthorizeFolder("/Plans", Policies.Family);
             options.Conventions.AuthorizeFolder("/MyData", Policies.Family);
             options.Conventions.AuthorizeFolder("/Consents", Policies.Family);
+            options.Conventions.AuthorizeFolder("/Meetings", Policies.Family);
             options.Conventions.AuthorizeFolder("/Staff/Cases", Policies.Caseworker);
             options.Conventions.AuthorizeFolder("/Staff/Admin", Policies.Admin);
             options.Conventions.AuthorizeFolder("/Staff/Counselling", Policies.Counsellor);

@@ -19,7 +19,9 @@ public sealed class FormGroupTagHelper : TagHelper
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {
         ArgumentNullException.ThrowIfNull(output);
-        if (ViewContext.ViewData.ModelState.TryGetValue(For.Name, out var entry) && entry.Errors.Count > 0)
+        // Inside a partial given for="Input", the field's full name carries the prefix.
+        var name = ViewContext.ViewData.TemplateInfo.GetFullHtmlFieldName(For.Name);
+        if (ViewContext.ViewData.ModelState.TryGetValue(name, out var entry) && entry.Errors.Count > 0)
         {
             output.AddClass("form-error", System.Text.Encodings.Web.HtmlEncoder.Default);
         }

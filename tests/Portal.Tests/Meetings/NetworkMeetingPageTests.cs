@@ -1,0 +1,351 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using AngleSharp.Html.Dom;
+using Microsoft.EntityFrameworkCore;
+using MimeKit;
+using Portal.Data;
+using Portal.Domain.Meetings;
+using Portal.Tests.Infrastructure;
+
+namespace Portal.Tests.Meetings;
+
+/// <summary>The network meeting through its pages: the young person decides, staff invite, invitees answer, and refusals.</summary>
+public sealed partial class NetworkMeetingPageTests : IDisposable
+{
+    private readonly PortalFactory _factory = new();
+
+    [Fact]
+    public async Task The_young_person_chooses_their_own_people_and_declines_a_parents_suggestion_and_only_the_chosen_are_invited()
+    {
+        var (emma, meetingId) = await DemoMeetingAsync();
+        using var youth = _factory.CreateClient();
+        await youth.LogInAsync(DemoLogins.Youth);
+
+        var list = await youth.GetPageAsync($"/moeder/{emma}");
+        Assert.Equal("Dine netværksmøder", list.QuerySelector("h1")!.TextContent);
+        var page = await youth.GetPageAsync($"/moeder/{emma}/{meetingId}");
+        Assert.Contains("Hvilke voksne stoler du på?", page.MainText(), StringComparison.Ordinal);
+        Assert.Contains("Venter på dit svar", Card(page, "Moster Hanne").TextContent, StringComparison.Ordinal);
+
+        using var suggested = await youth.SubmitAsync(SuggestForm(page), new Dictionary<string, string>
+        {
+            ["Suggestion.Name"] = "Mormor Grethe",
+            ["Suggestion.Relation"] = "mormor",
+            ["Suggestion.Email"] = "grethe@example.dk",
+            ["Suggestion.Why"] = "Hun lytter altid til mig.",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, suggested.StatusCode);
+        page = await youth.GetPageAsync($"/moeder/{emma}/{meetingId}");
+        using var declined = await youth.SubmitAsync(Button(Card(page, "Moster Hanne"), "Nej tak til Moster Hanne"));
+        Assert.Equal(HttpStatusCode.Redirect, declined.StatusCode);
+
+        page = await youth.GetPageAsync($"/moeder/{emma}/{meetingId}");
+        Assert.Contains("Du har sagt nej tak", Card(page, "Moster Hanne").TextContent, StringComparison.Ordinal);
+        Assert.Contains("Dit eget valg", Card(page, "Mormor Grethe").TextContent, StringComparison.Ordinal);
+
+        // The caseworker sees Emma's choice as hers, in her own words.
+        using var caseworker = _factory.CreateClient();
+        await caseworker.LogInAsync(DemoLogins.Caseworker);
+        var staffPage = await caseworker.GetPageAsync($"/medarbejder/sager/{emma}/moeder/{meetingId}");
+        var grethe = Card(staffPage, "Mormor Grethe").TextContent;
+        Assert.Contains("Emmas eget valg", grethe, StringComparison.Ordinal);
+        Assert.Contains("Hun lytter altid til mig.", grethe, StringComparison.Ordinal);
+        var hanneCard = Card(staffPage, "Moster Hanne").TextContent;
+        Assert.True(hanneCard.Contains("Emma har sagt nej tak", StringComparison.Ordinal), hanneCard);
+
+        // The chosen are invited by mail with a calendar invitation; the declined aunt gets nothing.
+        var invitation = Assert.Single(await _factory.WaitForMailAsync("grethe@example.dk"));
+        Assert.StartsWith("Invitation: netværksmøde med Emma", invitation.Subject, StringComparison.Ordinal);
+        Assert.True(invitation.TextBody?.Contains("Emma vil gerne have dig med", StringComparison.Ordinal), invitation.TextBody);
+        var calendar = Ical.Net.Calendar.Load(CalendarText(invitation))!;
+        Assert.Equal("REQUEST", calendar.Method);
+        Assert.Equal($"{meetingId:N}@familieportalen", calendar.Events.Single().Uid);
+        await _factory.WaitForMailAsync("pia.holm@skole.example");
+        Assert.Empty(MailTo("hanne@example.dk"));
+    }
+
+    [Fact]
+    public async Task A_parent_sees_the_meeting_but_cannot_decide_for_the_young_person_and_does_not_see_her_reasons()
+    {
+        var (emma, meetingId) = await DemoMeetingAsync();
+        using var youth = _factory.CreateClient();
+        await youth.LogInAsync(DemoLogins.Youth);
+        var page = await youth.GetPageAsync($"/moeder/{emma}/{meetingId}");
+        using var _ = await youth.SubmitAsync(SuggestForm(page), new Dictionary<string, string> { ["Suggestion.Name"] = "Jonas", ["Suggestion.Relation"] = "fodboldtræner", ["Suggestion.Why"] = "Jonas forstår mig." });
+
+        using var parent = _factory.CreateClient();
+        await parent.LogInAsync(DemoLogins.Parent);
+        var parentPage = await parent.GetPageAsync($"/moeder/{emma}/{meetingId}");
+        Assert.Contains("Emmas eget valg", Card(parentPage, "Jonas").TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("Jonas forstår mig.", parentPage.MainText(), StringComparison.Ordinal);
+        Assert.DoesNotContain(parentPage.QuerySelectorAll("button"), button => button.TextContent.Contains("Nej tak", StringComparison.Ordinal));
+
+        // Posting the young person's answer anyway is refused, and nothing changes.
+        var form = SuggestForm(parentPage);
+        var hanne = await ParticipantIdAsync(meetingId, "Moster Hanne");
+        form.SetAttribute("action", $"/moeder/{emma}/{meetingId}?handler=Decide&participantId={hanne}&yes=false");
+        using var refused = await parent.SubmitAsync(form);
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("Det er den unge selv, der siger ja eller nej.", (await Html.ReadAsync(refused)).QuerySelector("[role=alert]")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(ParticipantDecision.AwaitingYoungPerson, await DecisionAsync(meetingId, "Moster Hanne"));
+    }
+
+    [Fact]
+    public async Task Nobody_outside_the_family_or_the_case_can_open_the_meeting()
+    {
+        var (emma, meetingId) = await DemoMeetingAsync();
+        var oskar = await _factory.ChildIdAsync("Oskar Jensen");
+        await _factory.CreateUserAsync("fremmed@example.dk", "Fremmed Forælder", Roles.Parent);
+        await _factory.CreateUserAsync("anden.sagsbehandler@example.dk", "Anden Sagsbehandler", Roles.Caseworker);
+
+        using var stranger = _factory.CreateClient();
+        await stranger.LogInAsync("fremmed@example.dk");
+        foreach (var path in new[] { $"/moeder/{emma}", $"/moeder/{emma}/{meetingId}", $"/moeder/{emma}/{meetingId}/kalender", $"/moeder/{oskar}/{meetingId}" })
+        {
+            using var response = await stranger.GetAsync(new Uri(path, UriKind.Relative));
+            Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        }
+
+        using var otherCaseworker = _factory.CreateClient();
+        await otherCaseworker.LogInAsync("anden.sagsbehandler@example.dk");
+        using (var response = await otherCaseworker.GetAsync(new Uri($"/medarbejder/sager/{emma}/moeder/{meetingId}", UriKind.Relative)))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        }
+
+        // A parent is no caseworker, and the meeting id does not open under another child of hers.
+        using var parent = _factory.CreateClient();
+        await parent.LogInAsync(DemoLogins.Parent);
+        using (var response = await parent.GetAsync(new Uri($"/medarbejder/sager/{emma}/moeder/{meetingId}", UriKind.Relative)))
+        {
+            Assert.StartsWith("/Identity/Account/AccessDenied", response.Location(), StringComparison.Ordinal);
+        }
+
+        using (var response = await parent.GetAsync(new Uri($"/moeder/{oskar}/{meetingId}", UriKind.Relative)))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        }
+
+        using var anonymous = _factory.CreateClient();
+        using (var response = await anonymous.GetAsync(new Uri($"/moeder/{emma}/{meetingId}", UriKind.Relative)))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            Assert.StartsWith("/Identity/Account/Login", response.Location(), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task A_partner_service_is_refused_naming_whose_consent_is_missing_and_joins_once_it_is_given()
+    {
+        var (emma, meetingId) = await DemoMeetingAsync();
+        using var caseworker = _factory.CreateClient();
+        await caseworker.LogInAsync(DemoLogins.Caseworker);
+        var values = new Dictionary<string, string> { ["Partner.Partner"] = "HealthVisitors", ["Partner.ContactName"] = "Sundhedsplejerske Anne", ["Partner.Email"] = "anne@sundhedsplejen.example" };
+
+        var page = await caseworker.GetPageAsync($"/medarbejder/sager/{emma}/moeder/{meetingId}");
+        using var refused = await caseworker.SubmitAsync(page.Form("form[action*='handler=AddPartner']"), values);
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var refusal = await Html.ReadAsync(refused);
+        Assert.Contains("Det mangler fra: Emma Jensen.", refusal.QuerySelector("[role=alert]")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("Sundhedsplejerske Anne", ((IHtmlInputElement)refusal.QuerySelector("input[name='Partner.ContactName']")!).Value);
+
+        using var youth = _factory.CreateClient();
+        await youth.LogInAsync(DemoLogins.Youth);
+        var give = await youth.GetPageAsync($"/samtykke/{emma}/HealthVisitors/NetworkMeetings/giv");
+        using var given = await youth.SubmitAsync(give.Form());
+        Assert.Equal(HttpStatusCode.Redirect, given.StatusCode);
+
+        page = await caseworker.GetPageAsync($"/medarbejder/sager/{emma}/moeder/{meetingId}");
+        using var added = await caseworker.SubmitAsync(page.Form("form[action*='handler=AddPartner']"), values);
+        Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+        page = await caseworker.GetPageAsync($"/medarbejder/sager/{emma}/moeder/{meetingId}");
+        Assert.Contains("Sundhedsplejen", Card(page, "Sundhedsplejerske Anne").TextContent, StringComparison.Ordinal);
+        await _factory.WaitForMailAsync("anne@sundhedsplejen.example");
+    }
+
+    [Fact]
+    public async Task An_invitee_answers_through_the_link_in_the_mail_and_the_link_ends_when_they_are_removed()
+    {
+        var (emma, meetingId) = await DemoMeetingAsync();
+        using var caseworker = _factory.CreateClient();
+        await caseworker.LogInAsync(DemoLogins.Caseworker);
+        var page = await caseworker.GetPageAsync($"/medarbejder/sager/{emma}/moeder/{meetingId}");
+        using var added = await caseworker.SubmitAsync(page.Form("form[action*='handler=AddProfessional']"), new Dictionary<string, string>
+        {
+            ["Professional.Name"] = "Ole Berg",
+            ["Professional.Role"] = "SSP-medarbejder",
+            ["Professional.Email"] = "ole@ssp.example",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+
+        var link = AnswerLink().Match(Assert.Single(await _factory.WaitForMailAsync("ole@ssp.example")).TextBody ?? string.Empty).Value;
+        using var invitee = _factory.CreateClient();
+        var answer = await invitee.GetPageAsync(link);
+        Assert.Equal("Hej Ole Berg", answer.QuerySelector("h1")!.TextContent);
+        Assert.DoesNotContain("Moster Hanne", answer.MainText(), StringComparison.Ordinal);
+        using var coming = await invitee.SubmitAsync(Button(answer.QuerySelector("main")!, "Ja, jeg kommer"));
+        Assert.Equal(HttpStatusCode.Redirect, coming.StatusCode);
+        Assert.Contains("Du har sagt, at du kommer.", (await invitee.GetPageAsync(link)).MainText(), StringComparison.Ordinal);
+
+        page = await caseworker.GetPageAsync($"/medarbejder/sager/{emma}/moeder/{meetingId}");
+        Assert.Contains("Kommer", Card(page, "Ole Berg").TextContent, StringComparison.Ordinal);
+        using var removed = await caseworker.SubmitAsync(Button(Card(page, "Ole Berg"), "Tag Ole Berg af listen"));
+        Assert.Equal(HttpStatusCode.Redirect, removed.StatusCode);
+
+        var mails = await _factory.WaitForMailAsync("ole@ssp.example", 2);
+        Assert.StartsWith("Aflyst:", mails[1].Subject, StringComparison.Ordinal);
+        Assert.Equal("CANCEL", Ical.Net.Calendar.Load(CalendarText(mails[1]))!.Method);
+        var ended = await invitee.GetPageAsync(link);
+        Assert.Equal("Linket virker ikke længere", ended.QuerySelector("h1")!.TextContent);
+        Assert.DoesNotContain("Familiehuset", ended.MainText(), StringComparison.Ordinal);
+
+        var forged = await invitee.GetPageAsync("/moede/svar/" + new string('A', 120));
+        Assert.Equal("Linket virker ikke længere", forged.QuerySelector("h1")!.TextContent);
+    }
+
+    [Fact]
+    public async Task A_too_long_suggestion_is_refused_with_a_message_and_the_text_is_kept()
+    {
+        var (emma, meetingId) = await DemoMeetingAsync();
+        using var youth = _factory.CreateClient();
+        await youth.LogInAsync(DemoLogins.Youth);
+        var page = await youth.GetPageAsync($"/moeder/{emma}/{meetingId}");
+        var why = new string('x', NetworkParticipant.WhyMaxLength + 1);
+
+        using var refused = await youth.SubmitAsync(SuggestForm(page), new Dictionary<string, string> { ["Suggestion.Name"] = "Mormor", ["Suggestion.Why"] = why });
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var again = await Html.ReadAsync(refused);
+        Assert.Contains("må højst være 500 tegn", again.QuerySelector("[role=alert]")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(why, ((IHtmlTextAreaElement)again.QuerySelector("textarea[name='Suggestion.Why']")!).Value);
+        Assert.Equal(2, await _factory.WithDbAsync(async db => (await db.NetworkMeetings.SingleAsync(item => item.Id == meetingId)).Participants.Count));
+    }
+
+    [Fact]
+    public async Task A_form_sent_twice_or_after_someone_else_changed_the_meeting_says_so_and_changes_nothing_twice()
+    {
+        var (emma, meetingId) = await DemoMeetingAsync();
+        using var youth = _factory.CreateClient();
+        await youth.LogInAsync(DemoLogins.Youth);
+        var page = await youth.GetPageAsync($"/moeder/{emma}/{meetingId}");
+        var values = new Dictionary<string, string> { ["Suggestion.Name"] = "Farfar", ["Suggestion.Relation"] = "farfar" };
+
+        using var first = await youth.SubmitAsync(SuggestForm(page), values);
+        using var second = await youth.SubmitAsync(SuggestForm(page), values);
+
+        Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.Contains("Nogen har ændret mødet", (await Html.ReadAsync(second)).QuerySelector("[role=alert]")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(1, await _factory.WithDbAsync(async db => (await db.NetworkMeetings.SingleAsync(item => item.Id == meetingId)).Participants.Count(person => person.Name == "Farfar")));
+    }
+
+    [Fact]
+    public async Task A_support_person_under_15_is_refused_and_one_of_15_is_chosen_without_anyones_approval()
+    {
+        var (emma, meetingId) = await DemoMeetingAsync();
+        using var youth = _factory.CreateClient();
+        await youth.LogInAsync(DemoLogins.Youth);
+        var today = Portal.Domain.DanishTime.Today(TimeProvider.System);
+
+        var page = await youth.GetPageAsync($"/moeder/{emma}/{meetingId}");
+        using var refused = await youth.SubmitAsync(page.Form("form[action*='handler=Support']"), new Dictionary<string, string>
+        {
+            ["Support.Name"] = "Lille Ven",
+            ["Support.Born"] = today.AddYears(-14).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        });
+        Assert.Contains("En bisidder skal være mindst 15 år.", (await Html.ReadAsync(refused)).QuerySelector("[role=alert]")!.TextContent, StringComparison.Ordinal);
+
+        page = await youth.GetPageAsync($"/moeder/{emma}/{meetingId}");
+        using var chosen = await youth.SubmitAsync(page.Form("form[action*='handler=Support']"), new Dictionary<string, string>
+        {
+            ["Support.Name"] = "Sara",
+            ["Support.Born"] = today.AddYears(-15).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            ["Support.Email"] = "sara@example.dk",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, chosen.StatusCode);
+        Assert.Equal(ParticipantDecision.Chosen, await DecisionAsync(meetingId, "Sara"));
+        await _factory.WaitForMailAsync("sara@example.dk");
+    }
+
+    [Fact]
+    public async Task The_calendar_file_and_the_secret_feed_hold_the_meeting_and_a_renewed_or_turned_off_feed_stops_working()
+    {
+        var (emma, meetingId) = await DemoMeetingAsync();
+        using var youth = _factory.CreateClient();
+        await youth.LogInAsync(DemoLogins.Youth);
+
+        using (var file = await youth.GetAsync(new Uri($"/moeder/{emma}/{meetingId}/kalender", UriKind.Relative)))
+        {
+            Assert.Equal("text/calendar", file.Content.Headers.ContentType!.MediaType);
+            var downloaded = Ical.Net.Calendar.Load(await file.Content.ReadAsStringAsync())!;
+            Assert.Equal("Netværksmøde med Emma", downloaded.Events.Single().Summary);
+        }
+
+        var calendarPage = await youth.GetPageAsync("/kalender");
+        using var created = await youth.SubmitAsync(calendarPage.Form());
+        var address = ((IHtmlInputElement)(await Html.ReadAsync(created)).QuerySelector("#feed-address")!).Value;
+        var feedPath = new Uri(address).PathAndQuery;
+
+        using var calendarApp = _factory.CreateClient();
+        var feed = Ical.Net.Calendar.Load(await calendarApp.GetStringAsync(new Uri(feedPath, UriKind.Relative)))!;
+        Assert.Equal($"{meetingId:N}@familieportalen", Assert.Single(feed.Events).Uid);
+
+        // Someone else's feed does not hold Emma's meeting.
+        await _factory.CreateUserAsync("fremmed@example.dk", "Fremmed Forælder", Roles.Parent);
+        using var stranger = _factory.CreateClient();
+        await stranger.LogInAsync("fremmed@example.dk");
+        using var strangerCreated = await stranger.SubmitAsync((await stranger.GetPageAsync("/kalender")).Form());
+        var strangerPath = new Uri(((IHtmlInputElement)(await Html.ReadAsync(strangerCreated)).QuerySelector("#feed-address")!).Value).PathAndQuery;
+        Assert.Empty(Ical.Net.Calendar.Load(await calendarApp.GetStringAsync(new Uri(strangerPath, UriKind.Relative)))!.Events);
+
+        calendarPage = await youth.GetPageAsync("/kalender");
+        using var renewed = await youth.SubmitAsync(calendarPage.Form());
+        using (var old = await calendarApp.GetAsync(new Uri(feedPath, UriKind.Relative)))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, old.StatusCode);
+        }
+
+        var renewedPath = new Uri(((IHtmlInputElement)(await Html.ReadAsync(renewed)).QuerySelector("#feed-address")!).Value).PathAndQuery;
+        calendarPage = await youth.GetPageAsync("/kalender");
+        using var turnedOff = await youth.SubmitAsync(calendarPage.Form("form[action*='handler=TurnOff']"));
+        using (var off = await calendarApp.GetAsync(new Uri(renewedPath, UriKind.Relative)))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, off.StatusCode);
+        }
+    }
+
+    public void Dispose() => _factory.Dispose();
+
+    private async Task<(Guid Emma, Guid MeetingId)> DemoMeetingAsync()
+    {
+        var emma = await _factory.ChildIdAsync("Emma Jensen");
+        var meetingId = await _factory.WithDbAsync(db => db.NetworkMeetings.Where(meeting => meeting.ChildId == emma).Select(meeting => meeting.Id).SingleAsync());
+        return (emma, meetingId);
+    }
+
+    private Task<Guid> ParticipantIdAsync(Guid meetingId, string name) =>
+        _factory.WithDbAsync(async db => (await db.NetworkMeetings.AsNoTracking().SingleAsync(item => item.Id == meetingId)).Participants.Single(person => person.Name == name).Id);
+
+    private Task<ParticipantDecision> DecisionAsync(Guid meetingId, string name) =>
+        _factory.WithDbAsync(async db => (await db.NetworkMeetings.AsNoTracking().SingleAsync(item => item.Id == meetingId)).Participants.Single(person => person.Name == name).Decision);
+
+    private IReadOnlyList<string> MailTo(string address) =>
+        Directory.Exists(_factory.MailFolder)
+            ? [.. Directory.EnumerateFiles(_factory.MailFolder, "*.eml").Where(file => MimeMessage.Load(file).To.Mailboxes.Any(mailbox => mailbox.Address == address))]
+            : [];
+
+    private static IHtmlFormElement SuggestForm(IHtmlDocument page) => page.Form("form[action*='handler=Suggest']");
+
+    private static AngleSharp.Dom.IElement Card(IHtmlDocument page, string name) =>
+        page.QuerySelectorAll("main .card").Single(card => card.QuerySelector(".card-heading")?.TextContent == name);
+
+    /// <summary>The form around the button with this accessible name, ready to submit as a click would.</summary>
+    private static IHtmlFormElement Button(AngleSharp.Dom.IElement scope, string label) =>
+        (IHtmlFormElement)scope.QuerySelectorAll("button").Single(button => (button.GetAttribute("aria-label") ?? button.TextContent) == label).Closest("form")!;
+
+    internal static string CalendarText(MimeMessage message) =>
+        message.BodyParts.OfType<TextPart>().Single(part => part.ContentType.IsMimeType("text", "calendar")).Text;
+
+    [GeneratedRegex(@"/moede/svar/[A-Za-z0-9_\-]+")]
+    private static partial Regex AnswerLink();
+}
