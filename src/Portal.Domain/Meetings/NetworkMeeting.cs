@@ -68,6 +68,9 @@ public sealed class NetworkMeeting
         return meeting;
     }
 
+    /// <summary>The young person got their own login after the meeting was planned: from now on they answer suggestions.</summary>
+    public void NoteChildHasOwnLogin() => ChildHasOwnLogin = true;
+
     public void Move(DateTimeOffset startsAt, DateTimeOffset endsAt, string? place, string? onlineLink, Actor by, DateTimeOffset now)
     {
         RequireStaff(by);
@@ -301,6 +304,27 @@ public sealed class NetworkMeeting
         _participants.Add(participant);
         Touch();
         return participant;
+    }
+
+    /// <summary>
+    /// The consent for network meetings no longer holds: the partner service is taken off a meeting that has not been held,
+    /// and so gets a cancellation. It takes a new consent and a new invitation to bring them back.
+    /// </summary>
+    public int ConsentEnded(PartnerService partner, DateTimeOffset now)
+    {
+        if (IsCancelled || EndsAt <= now)
+        {
+            return 0;
+        }
+
+        var taken = _participants.Where(item => item.Kind == ParticipantKind.PartnerService && item.Partner == partner && item.IsInvited).ToList();
+        taken.ForEach(item => item.Withdraw());
+        if (taken.Count > 0)
+        {
+            Touch();
+        }
+
+        return taken.Count;
     }
 
     private void SetTimeAndPlace(DateTimeOffset startsAt, DateTimeOffset endsAt, string? place, string? onlineLink, DateTimeOffset now)

@@ -10,7 +10,7 @@ namespace Portal.Consents;
 /// Records one person's yes or no, with the words they were shown, and puts the receipt (and, on a first yes with joint
 /// custody, a notice to the other custody holder) in the outbox, all in the caller's write transaction.
 /// </summary>
-public sealed class ConsentDesk(PortalDbContext db, ConsentBook book, ConsentWordings wordings, ConsentEmails emails, TimeProvider clock)
+public sealed class ConsentDesk(PortalDbContext db, ConsentBook book, ConsentWordings wordings, ConsentEmails emails, Meetings.MeetingNotices meetingNotices, TimeProvider clock)
 {
     /// <returns>The new decision, or the person's existing latest one when nothing changed (a double tap).</returns>
     public async Task<ConsentDecision?> DecideAsync(
@@ -55,7 +55,22 @@ public sealed class ConsentDesk(PortalDbContext db, ConsentBook book, ConsentWor
             }
         }
 
+        if (purpose == ConsentPurpose.NetworkMeetings && !status.IsValid)
+        {
+            await TakePartnerOffMeetingsAsync(consents.Child, partner, now, cancellationToken);
+        }
+
         return decision;
+    }
+
+    /// <summary>Without a valid consent the partner service may not take part: off every meeting not yet held, with a cancellation.</summary>
+    private async Task TakePartnerOffMeetingsAsync(Domain.Families.Child child, PartnerService partner, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var meetings = await db.NetworkMeetings.Where(meeting => meeting.ChildId == child.Id && meeting.CancelledAt == null && meeting.EndsAt > now).ToListAsync(cancellationToken);
+        foreach (var meeting in meetings.Where(meeting => meeting.ConsentEnded(partner, now) > 0))
+        {
+            meetingNotices.QueueDue(meeting, child.Name);
+        }
     }
 
     private Task<string?> EmailOfAsync(string partyId, CancellationToken cancellationToken) =>

@@ -48,6 +48,11 @@ public sealed class MeetingDesk(PortalDbContext db, MeetingNotices notices, Time
             return MeetingChange.ChangedMeanwhile;
         }
 
+        if (child.YouthUserId is not null)
+        {
+            meeting.NoteChildHasOwnLogin();
+        }
+
         try
         {
             await change(meeting, child, clock.GetUtcNow());

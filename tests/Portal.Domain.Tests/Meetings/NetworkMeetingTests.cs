@@ -38,6 +38,16 @@ public sealed class NetworkMeetingTests
     }
 
     [Fact]
+    public void Once_the_child_has_their_own_login_a_parent_s_suggestion_waits_for_their_answer()
+    {
+        var meeting = NetworkMeeting.Schedule(ChildId, childHasOwnLogin: false, Now.AddDays(14), Now.AddDays(14).AddHours(1), "Familiehuset", null, "Vi taler om skolestart", Caseworker, Now);
+
+        meeting.NoteChildHasOwnLogin();
+
+        Assert.Equal(ParticipantDecision.AwaitingYoungPerson, meeting.SuggestFromNetwork("Farmor", "farmor", null, null, null, Mother).Decision);
+    }
+
+    [Fact]
     public void A_support_person_must_be_15_and_needs_nobody_s_approval()
     {
         var meeting = Meeting();
@@ -64,6 +74,25 @@ public sealed class NetworkMeetingTests
         Assert.Equal(PartnerService.HealthVisitors, partner.Partner);
         var exchange = Consent.For(ChildId, PartnerService.HealthVisitors, ConsentPurpose.InformationExchange);
         Assert.Equal("Meeting.WrongConsent", Assert.Throws<DomainException>(() => meeting.AddPartnerService(exchange, [emmaParty], "Anne", "anne@example.dk", Caseworker, Now)).Code);
+    }
+
+    [Fact]
+    public void When_the_consent_ends_the_partner_service_is_taken_off_and_gets_a_cancellation()
+    {
+        var meeting = Meeting();
+        var emmaParty = new Party("emma", "Emma Jensen", ActorRole.Youth);
+        var consent = Consent.For(ChildId, PartnerService.HealthVisitors, ConsentPurpose.NetworkMeetings);
+        consent.Give(emmaParty, new ConsentWording("2026.1", "Sundhedsplejen må deltage i netværksmøder om Emma."), ConsentMethod.Portal, null, Now, 12, [emmaParty]);
+        var partner = meeting.AddPartnerService(consent, [emmaParty], "Sundhedsplejerske Anne", "anne@example.dk", Caseworker, Now);
+        meeting.AddProfessional("Pia Holm", "Klasselærer", "pia@example.dk", Caseworker);
+        Queue(meeting.DueNotices());
+
+        Assert.Equal(0, meeting.ConsentEnded(PartnerService.OpenCounselling, Now));
+        Assert.Equal(1, meeting.ConsentEnded(PartnerService.HealthVisitors, Now));
+
+        Assert.False(partner.IsInvited);
+        var notice = Assert.Single(meeting.DueNotices());
+        Assert.Equal((partner.Id, CalendarNotice.Cancellation), (notice.Participant.Id, notice.Notice));
     }
 
     [Fact]

@@ -37,7 +37,11 @@ public sealed class PeopleView(NetworkMeeting meeting, string childFirstName, IR
         return person.Why is not null && (viewer.IsStaff || viewer.Role == ActorRole.Youth || person.SuggestedByUserId == viewer.UserId);
     }
 
-    public bool ShowsContact => viewer.IsStaff || viewer.Role == ActorRole.Youth;
+    public bool ShowsContact(NetworkParticipant person)
+    {
+        ArgumentNullException.ThrowIfNull(person);
+        return viewer.IsStaff || viewer.Role == ActorRole.Youth || person.SuggestedByUserId == viewer.UserId;
+    }
 
     /// <summary>The young person says yes or no to what others suggested from their network; their own choices need no answer.</summary>
     public bool MayDecide(NetworkParticipant person)

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Domain;
 using Portal.Identity;
@@ -13,6 +14,9 @@ public sealed class IndexModel(PortalDbContext db, TimeProvider clock) : PageMod
 
     public bool IsOwnPlan { get; private set; }
 
+    /// <summary>The next network meeting that is still on, so the family sees it where they look first.</summary>
+    public Domain.Meetings.NetworkMeeting? NextMeeting { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(Guid childId, CancellationToken cancellationToken)
     {
         var userId = User.UserId();
@@ -23,6 +27,11 @@ public sealed class IndexModel(PortalDbContext db, TimeProvider clock) : PageMod
         }
 
         IsOwnPlan = db.Children.Any(child => child.Id == childId && child.YouthUserId == userId);
+        var now = clock.GetUtcNow();
+        NextMeeting = await db.NetworkMeetings.AsNoTracking()
+            .Where(meeting => meeting.ChildId == childId && meeting.CancelledAt == null && meeting.EndsAt > now)
+            .OrderBy(meeting => meeting.StartsAt)
+            .FirstOrDefaultAsync(cancellationToken);
         return Page();
     }
 }
