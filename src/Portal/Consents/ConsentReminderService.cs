@@ -7,7 +7,10 @@ using Portal.Email;
 
 namespace Portal.Consents;
 
-/// <summary>Sends one reminder, some days before a consent expires, to the person who gave it. In Danish, the portal's default.</summary>
+/// <summary>
+/// Sends one reminder, some days before a consent expires, to the person who gave it (in Danish, the portal's default),
+/// and takes partner services off meetings once their consent has run out.
+/// </summary>
 public sealed partial class ConsentReminderService(IServiceScopeFactory scopes, IOptions<PortalOptions> options, TimeProvider clock, ILogger<ConsentReminderService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -28,6 +31,13 @@ public sealed partial class ConsentReminderService(IServiceScopeFactory scopes, 
                 if (sent > 0)
                 {
                     LogReminded(logger, sent);
+                }
+
+                await using var scope = scopes.CreateAsyncScope();
+                var taken = await scope.ServiceProvider.GetRequiredService<Meetings.MeetingConsentSweep>().RunAsync(stoppingToken);
+                if (taken > 0)
+                {
+                    LogPartnersTakenOff(logger, taken);
                 }
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
@@ -78,6 +88,9 @@ public sealed partial class ConsentReminderService(IServiceScopeFactory scopes, 
 
     [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Queued {Count} consent expiry reminders")]
     private static partial void LogReminded(ILogger logger, int count);
+
+    [LoggerMessage(EventId = 3003, Level = LogLevel.Information, Message = "Took {Count} partner services off network meetings after their consent ended")]
+    private static partial void LogPartnersTakenOff(ILogger logger, int count);
 
     [LoggerMessage(EventId = 3002, Level = LogLevel.Error, Message = "Consent reminder round failed ({ErrorKind})")]
     private static partial void LogFailed(ILogger logger, string errorKind);

@@ -18,6 +18,7 @@ public static class PageConventions
         services.AddScoped<Portal.Meetings.MeetingEmails>();
         services.AddScoped<Portal.Meetings.MeetingNotices>();
         services.AddScoped<Portal.Meetings.MeetingDesk>();
+        services.AddScoped<Portal.Meetings.MeetingConsentSweep>();
         return services.AddRazorPages(options =>
         {
             options.Conventions.AuthorizeFolder("/Plans", Policies.Family);

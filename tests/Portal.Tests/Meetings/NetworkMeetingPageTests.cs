@@ -117,6 +117,26 @@ public sealed partial class NetworkMeetingPageTests : IDisposable
     }
 
     [Fact]
+    public async Task My_data_holds_the_meetings_with_the_young_person_s_reasons_only_for_her()
+    {
+        var (emma, meetingId) = await DemoMeetingAsync();
+        using var youth = _factory.CreateClient();
+        await youth.LogInAsync(DemoLogins.Youth);
+        using var _ = await youth.SubmitAsync(SuggestForm(await youth.GetPageAsync($"/moeder/{emma}/{meetingId}")), new Dictionary<string, string> { ["Suggestion.Name"] = "Jonas", ["Suggestion.Why"] = "Jonas forstår mig." });
+        using var parent = _factory.CreateClient();
+        await parent.LogInAsync(DemoLogins.Parent);
+
+        var youthJson = await youth.GetStringAsync(new Uri("/mine-data?handler=Download", UriKind.Relative));
+        var parentJson = await parent.GetStringAsync(new Uri("/mine-data?handler=Download", UriKind.Relative));
+
+        Assert.Contains("Jonas forstår mig.", youthJson, StringComparison.Ordinal);
+        Assert.Contains("\"name\": \"Jonas\"", parentJson, StringComparison.Ordinal);
+        Assert.DoesNotContain("Jonas forstår mig.", parentJson, StringComparison.Ordinal);
+        Assert.Contains("Emma er glad for at være hos Hanne.", parentJson, StringComparison.Ordinal);
+        Assert.Contains("Moster Hanne (dit forslag)", (await parent.GetPageAsync("/mine-data")).MainText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Nobody_outside_the_family_or_the_case_can_open_the_meeting()
     {
         var (emma, meetingId) = await DemoMeetingAsync();

@@ -5,8 +5,11 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
+using Portal.Domain;
+using Portal.Domain.Meetings;
 using Portal.Domain.Plans;
 using Portal.Identity;
+using Portal.Pages.Meetings;
 
 namespace Portal.Pages.MyData;
 
@@ -49,13 +52,19 @@ public sealed class IndexModel(PortalDbContext db, UserManager<PortalUser> users
         var children = await db.Children.VisibleToFamilyMember(user.Id).AsNoTracking().OrderBy(child => child.DateOfBirth).ToListAsync(cancellationToken);
         var ids = children.Select(child => child.Id).ToList();
         var plans = await db.Plans.AsNoTracking().Where(plan => ids.Contains(plan.ChildId)).ToListAsync(cancellationToken);
+        var meetings = await db.NetworkMeetings.AsNoTracking().Where(meeting => ids.Contains(meeting.ChildId)).OrderBy(meeting => meeting.StartsAt).ToListAsync(cancellationToken);
         var invitations = await db.Invitations.AsNoTracking().Where(invitation => invitation.UserId == user.Id)
             .Select(invitation => new InvitationData(invitation.SentAt, invitation.ExpiresAt, invitation.AcceptedAt))
             .ToListAsync(cancellationToken);
         return new Export(
             new AccountData(user.DisplayName, user.Email ?? string.Empty, [.. roles], user.TwoFactorEnabled),
             invitations,
-            [.. children.Select(child => new ChildData(child.Id, child.Name, child.DateOfBirth, plans.Single(plan => plan.ChildId == child.Id)))]);
+            [.. children.Select(child => new ChildData(
+                child.Id,
+                child.Name,
+                child.DateOfBirth,
+                plans.Single(plan => plan.ChildId == child.Id),
+                [.. meetings.Where(meeting => meeting.ChildId == child.Id).Select(meeting => MeetingData.For(meeting, new Actor(user.Id, user.DisplayName, child.YouthUserId == user.Id ? ActorRole.Youth : ActorRole.Parent)))]))]);
     }
 
     public sealed record Export(AccountData Account, IReadOnlyList<InvitationData> Invitations, IReadOnlyList<ChildData> Children);
@@ -64,5 +73,26 @@ public sealed class IndexModel(PortalDbContext db, UserManager<PortalUser> users
 
     public sealed record InvitationData(DateTimeOffset SentAt, DateTimeOffset ExpiresAt, DateTimeOffset? AcceptedAt);
 
-    public sealed record ChildData(Guid Id, string Name, DateOnly DateOfBirth, Domain.Plans.Plan Plan);
+    public sealed record ChildData(Guid Id, string Name, DateOnly DateOfBirth, Domain.Plans.Plan Plan, IReadOnlyList<MeetingData> Meetings);
+
+    /// <summary>A network meeting as this user may see it on the meeting page: the young person's reasons only for them.</summary>
+    public sealed record MeetingData(DateTimeOffset StartsAt, DateTimeOffset EndsAt, string? Place, string? OnlineLink, string Purpose, bool Cancelled, IReadOnlyList<PersonData> People)
+    {
+        public static MeetingData For(NetworkMeeting meeting, Actor viewer)
+        {
+            var view = new PeopleView(meeting, string.Empty, new Dictionary<string, string>(), viewer, string.Empty);
+            return new MeetingData(meeting.StartsAt, meeting.EndsAt, meeting.Place, meeting.OnlineLink, meeting.Purpose, meeting.IsCancelled, [.. view.People.Select(person => new PersonData(
+                person.Name,
+                person.Relation,
+                person.Kind,
+                person.Decision,
+                person.Response,
+                person.SuggestedByUserId == viewer.UserId,
+                view.ShowsWhy(person) ? person.Why : null,
+                view.ShowsContact(person) ? person.Email : null,
+                view.ShowsContact(person) ? person.Phone : null))]);
+        }
+    }
+
+    public sealed record PersonData(string Name, string? Relation, ParticipantKind Kind, ParticipantDecision Decision, ParticipantResponse Response, bool SuggestedByYou, string? Why, string? Email, string? Phone);
 }

@@ -1,0 +1,49 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Consents;
+using Portal.Data;
+using Portal.Domain.Consents;
+using Portal.Domain.Meetings;
+
+namespace Portal.Meetings;
+
+/// <summary>
+/// A consent for network meetings can also end by expiring, with nobody clicking anything. Each round takes a partner
+/// service off every meeting not yet held whose consent no longer holds, and queues their cancellation.
+/// </summary>
+public sealed class MeetingConsentSweep(PortalDbContext db, ConsentBook consentBook, MeetingNotices notices, TimeProvider clock)
+{
+    public async Task<int> RunAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        await using var transaction = await db.BeginWriteAsync(cancellationToken);
+        var meetings = await db.NetworkMeetings.Where(meeting => meeting.CancelledAt == null && meeting.EndsAt > now).ToListAsync(cancellationToken);
+        var taken = 0;
+        foreach (var child in meetings.Where(HasPartner).GroupBy(meeting => meeting.ChildId))
+        {
+            var consents = await consentBook.LoadAsync(db.Children, child.Key, tracked: false, cancellationToken);
+            if (consents is null)
+            {
+                continue;
+            }
+
+            foreach (var meeting in child)
+            {
+                var partners = meeting.Participants.Where(IsInvitedPartner).Select(person => person.Partner!.Value).Distinct().ToList();
+                var ended = partners.Where(partner => !consents.Status(partner, ConsentPurpose.NetworkMeetings).IsValid).Sum(partner => meeting.ConsentEnded(partner, now));
+                if (ended > 0)
+                {
+                    taken += ended;
+                    notices.QueueDue(meeting, consents.Child.Name);
+                }
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return taken;
+    }
+
+    private static bool HasPartner(NetworkMeeting meeting) => meeting.Participants.Any(IsInvitedPartner);
+
+    private static bool IsInvitedPartner(NetworkParticipant person) => person.Kind == ParticipantKind.PartnerService && person.IsInvited;
+}

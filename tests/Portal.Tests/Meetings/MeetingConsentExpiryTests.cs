@@ -1,0 +1,68 @@
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Portal.Meetings;
+using Portal.Tests.Infrastructure;
+
+namespace Portal.Tests.Meetings;
+
+/// <summary>A consent for network meetings that runs out takes the partner service off meetings not yet held.</summary>
+public sealed class MeetingConsentExpiryTests : IDisposable
+{
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
+    private readonly PortalFactory _factory;
+
+    public MeetingConsentExpiryTests() => _factory = PortalFactory.With(new Dictionary<string, string?> { ["Portal:ConsentReminderInterval"] = "00:00:00" }, clock: _clock);
+
+    [Fact]
+    public async Task When_the_consent_expires_the_partner_service_is_taken_off_a_later_meeting_and_gets_a_cancellation()
+    {
+        var emma = await _factory.ChildIdAsync("Emma Jensen");
+        using (var youth = _factory.CreateClient())
+        {
+            await youth.LogInAsync(DemoLogins.Youth);
+            using var given = await youth.SubmitAsync((await youth.GetPageAsync($"/samtykke/{emma}/OpenCounselling/NetworkMeetings/giv")).Form());
+            Assert.Equal(HttpStatusCode.Redirect, given.StatusCode);
+        }
+
+        // A meeting 13 months ahead, after the 12-month consent has run out.
+        using var caseworker = _factory.CreateClient();
+        await caseworker.LogInAsync(DemoLogins.Caseworker);
+        using var scheduled = await caseworker.SubmitAsync((await caseworker.GetPageAsync($"/medarbejder/sager/{emma}/moeder")).Form("main form"), new Dictionary<string, string>
+        {
+            ["Input.Date"] = "2027-12-20",
+            ["Input.StartTime"] = "10:00",
+            ["Input.EndTime"] = "11:00",
+            ["Input.Place"] = "Rådhuset",
+            ["Input.Purpose"] = "Status før jul.",
+        });
+        var meetingPath = scheduled.Location();
+        using var added = await caseworker.SubmitAsync((await caseworker.GetPageAsync(meetingPath)).Form("form[action*='handler=AddPartner']"), new Dictionary<string, string>
+        {
+            ["Partner.Partner"] = "OpenCounselling",
+            ["Partner.ContactName"] = "Rådgiver Mette",
+            ["Partner.Email"] = "mette@raadgivning.example",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+        await _factory.WaitForMailAsync("mette@raadgivning.example");
+
+        Assert.Equal(0, await SweepAsync());
+        _clock.Advance(TimeSpan.FromDays(366));
+        Assert.Equal(1, await SweepAsync());
+        Assert.Equal(0, await SweepAsync());
+
+        var mails = await _factory.WaitForMailAsync("mette@raadgivning.example", 2);
+        Assert.Contains(mails, mail => mail.Subject?.StartsWith("Aflyst:", StringComparison.Ordinal) == true);
+        using var later = _factory.CreateClient();
+        await later.LogInAsync(DemoLogins.Caseworker);
+        Assert.DoesNotContain("Rådgiver Mette", (await later.GetPageAsync(meetingPath)).MainText(), StringComparison.Ordinal);
+    }
+
+    public void Dispose() => _factory.Dispose();
+
+    private async Task<int> SweepAsync()
+    {
+        await using var scope = _factory.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<MeetingConsentSweep>().RunAsync(CancellationToken.None);
+    }
+}
