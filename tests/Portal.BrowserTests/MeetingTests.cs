@@ -73,7 +73,7 @@ public sealed partial class MeetingTests(PortalServer server) : IClassFixture<Po
     {
         var form = page.Locator("form[action*='handler=Suggest']");
         await form.GetByLabel("Navn").FillAsync(name);
-        await form.GetByLabel("Hvem er personen for barnet?").FillAsync(relation);
+        await form.GetByLabel("Hvem er det?").FillAsync(relation);
         if (email is not null)
         {
             await form.GetByLabel("E-mail").FillAsync(email);

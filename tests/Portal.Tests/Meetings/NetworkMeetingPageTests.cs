@@ -258,6 +258,27 @@ public sealed partial class NetworkMeetingPageTests : IDisposable
     }
 
     [Fact]
+    public async Task A_move_that_ends_before_it_starts_is_refused_at_the_end_time_and_nobody_is_told()
+    {
+        var (emma, meetingId) = await DemoMeetingAsync();
+        using var caseworker = _factory.CreateClient();
+        await caseworker.LogInAsync(DemoLogins.Caseworker);
+        var page = await caseworker.GetPageAsync($"/medarbejder/sager/{emma}/moeder/{meetingId}");
+        var moveForm = page.Form("form[action*='handler=Move']");
+        Assert.Equal("15:00", ((IHtmlInputElement)moveForm.QuerySelector("input[name='Move.StartTime']")!).Value[..5]);
+
+        using var refused = await caseworker.SubmitAsync(moveForm, new Dictionary<string, string> { ["Move.StartTime"] = "16:00", ["Move.EndTime"] = "15:00" });
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var again = await Html.ReadAsync(refused);
+        Assert.Contains("Mødet skal slutte, efter det er startet.", again.QuerySelector("[role=alert]")!.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(again.QuerySelector(".form-group.form-error input[name='Move.EndTime']"));
+        Assert.Equal("16:00", ((IHtmlInputElement)again.QuerySelector("input[name='Move.StartTime']")!).Value[..5]);
+        await Task.Delay(500);
+        Assert.Empty(MailTo("pia.holm@skole.example"));
+    }
+
+    [Fact]
     public async Task A_too_long_suggestion_is_refused_with_a_message_and_the_text_is_kept()
     {
         var (emma, meetingId) = await DemoMeetingAsync();

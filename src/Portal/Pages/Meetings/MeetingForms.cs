@@ -40,19 +40,14 @@ public sealed class ScheduleInput : MeetingTimeInput
     public string? Purpose { get; set; }
 }
 
-/// <summary>Someone from the child's own network.</summary>
-public sealed class SuggestionInput
+/// <summary>A person from the child's own network: a name, and an email or phone if the family has one.</summary>
+public class PersonInput
 {
     [Required(ErrorMessage = "Validation.Required")]
     [StringLength(NetworkParticipant.NameMaxLength, ErrorMessage = "Validation.TooLong")]
     [PlainText]
     [Display(Name = "Field.PersonName")]
     public string? Name { get; set; }
-
-    [StringLength(NetworkParticipant.RelationMaxLength, ErrorMessage = "Validation.TooLong")]
-    [PlainText]
-    [Display(Name = "Field.Relation")]
-    public string? Relation { get; set; }
 
     [StringLength(NetworkParticipant.ContactMaxLength, ErrorMessage = "Validation.TooLong")]
     [EmailAddress(ErrorMessage = "Validation.Email")]
@@ -63,6 +58,15 @@ public sealed class SuggestionInput
     [Phone(ErrorMessage = "Validation.Phone")]
     [Display(Name = "Field.Phone")]
     public string? Phone { get; set; }
+}
+
+/// <summary>Someone from the child's own network.</summary>
+public sealed class SuggestionInput : PersonInput
+{
+    [StringLength(NetworkParticipant.RelationMaxLength, ErrorMessage = "Validation.TooLong")]
+    [PlainText]
+    [Display(Name = "Field.Relation")]
+    public string? Relation { get; set; }
 
     [StringLength(NetworkParticipant.WhyMaxLength, ErrorMessage = "Validation.TooLong")]
     [PlainText]
@@ -71,27 +75,11 @@ public sealed class SuggestionInput
 }
 
 /// <summary>The young person's support person (bisidder).</summary>
-public sealed class SupportPersonInput
+public sealed class SupportPersonInput : PersonInput
 {
-    [Required(ErrorMessage = "Validation.Required")]
-    [StringLength(NetworkParticipant.NameMaxLength, ErrorMessage = "Validation.TooLong")]
-    [PlainText]
-    [Display(Name = "Field.PersonName")]
-    public string? Name { get; set; }
-
     [Required(ErrorMessage = "Validation.Required")]
     [Display(Name = "Field.SupportPersonBorn")]
     public DateOnly? Born { get; set; }
-
-    [StringLength(NetworkParticipant.ContactMaxLength, ErrorMessage = "Validation.TooLong")]
-    [EmailAddress(ErrorMessage = "Validation.Email")]
-    [Display(Name = "Field.Email")]
-    public string? Email { get; set; }
-
-    [StringLength(NetworkParticipant.ContactMaxLength, ErrorMessage = "Validation.TooLong")]
-    [Phone(ErrorMessage = "Validation.Phone")]
-    [Display(Name = "Field.Phone")]
-    public string? Phone { get; set; }
 }
 
 public sealed class ProfessionalInput

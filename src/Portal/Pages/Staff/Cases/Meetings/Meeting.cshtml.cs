@@ -18,7 +18,10 @@ namespace Portal.Pages.Staff.Cases.Meetings;
 public sealed class MeetingModel(PortalDbContext db, MeetingDesk desk, ConsentBook consentBook, IStringLocalizer<SharedResource> text)
     : MeetingPage(db, desk, text)
 {
-    public MeetingTimeInput Move { get; private set; } = new();
+    private MeetingTimeInput? _move;
+
+    /// <summary>The move form: what the caseworker typed after a refusal, otherwise the meeting's time and place now.</summary>
+    public MeetingTimeInput Move => _move ??= Current(View.Meeting);
 
     public ProfessionalInput Professional { get; private set; } = new();
 
@@ -28,28 +31,11 @@ public sealed class MeetingModel(PortalDbContext db, MeetingDesk desk, ConsentBo
 
     protected override IQueryable<Child> AllowedChildren => Db.Children.AssignedTo(User.UserId());
 
-    public async Task<IActionResult> OnGetAsync(Guid childId, Guid meetingId, CancellationToken cancellationToken)
-    {
-        if (!await LoadAsync(childId, meetingId, cancellationToken))
-        {
-            return NotFound();
-        }
-
-        var (start, end) = (DanishTime.ToDanish(View.Meeting.StartsAt), DanishTime.ToDanish(View.Meeting.EndsAt));
-        Move = new MeetingTimeInput
-        {
-            Date = DateOnly.FromDateTime(start.DateTime),
-            StartTime = TimeOnly.FromDateTime(start.DateTime),
-            EndTime = TimeOnly.FromDateTime(end.DateTime),
-            Place = View.Meeting.Place,
-            OnlineLink = View.Meeting.OnlineLink,
-        };
-        return Page();
-    }
+    public Task<IActionResult> OnGetAsync(Guid childId, Guid meetingId, CancellationToken cancellationToken) => ShowAsync(childId, meetingId, cancellationToken);
 
     public Task<IActionResult> OnPostMoveAsync(Guid childId, Guid meetingId, [Bind(Prefix = nameof(Move))] MeetingTimeInput move, string? stamp, CancellationToken cancellationToken)
     {
-        Move = move;
+        _move = move;
         return ChangeAsync(childId, meetingId, stamp, nameof(Move), "Meeting.Moved", (meeting, _, now, caseworker) => meeting.Move(
             DanishTime.FromDanish(move.Date!.Value, move.StartTime!.Value),
             DanishTime.FromDanish(move.Date.Value, move.EndTime!.Value),
@@ -95,6 +81,19 @@ public sealed class MeetingModel(PortalDbContext db, MeetingDesk desk, ConsentBo
 
     public Task<IActionResult> OnPostWithdrawAsync(Guid childId, Guid meetingId, Guid participantId, string? stamp, CancellationToken cancellationToken) =>
         ChangeAsync(childId, meetingId, stamp, string.Empty, "Meeting.PersonRemoved", (meeting, _, _, caseworker) => meeting.Withdraw(participantId, caseworker), cancellationToken);
+
+    private static MeetingTimeInput Current(Domain.Meetings.NetworkMeeting meeting)
+    {
+        var (start, end) = (DanishTime.ToDanish(meeting.StartsAt), DanishTime.ToDanish(meeting.EndsAt));
+        return new MeetingTimeInput
+        {
+            Date = DateOnly.FromDateTime(start.DateTime),
+            StartTime = TimeOnly.FromDateTime(start.DateTime),
+            EndTime = TimeOnly.FromDateTime(end.DateTime),
+            Place = meeting.Place,
+            OnlineLink = meeting.OnlineLink,
+        };
+    }
 
     /// <summary>Names who has not given consent, in words for the caseworker; null when the consent is valid now.</summary>
     private async Task<string?> MissingConsentAsync(Guid childId, PartnerService partner, CancellationToken cancellationToken)
