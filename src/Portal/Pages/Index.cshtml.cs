@@ -75,10 +75,15 @@ public sealed class IndexModel(PortalDbContext db, ConsentBook consentBook, Time
             cards.Add(new ChildCard(child.Id, child.Name, child.AgeOn(today), waitingForMe, child.YouthUserId == userId));
         }
 
+        var nextMeetings = await Meetings.NextMeetingView.LoadAsync(db, [.. cards.Select(card => card.Id)], clock.GetUtcNow(), cancellationToken);
+        cards = [.. cards.Select(card => card with { NextMeeting = nextMeetings.GetValueOrDefault(card.Id) })];
         Children = [.. cards.Where(card => !card.IsSelf)];
         OwnChild = cards.FirstOrDefault(card => card.IsSelf);
         return Page();
     }
 
-    public sealed record ChildCard(Guid Id, string Name, int Age, int ConsentsWaitingForMe, bool IsSelf);
+    public sealed record ChildCard(Guid Id, string Name, int Age, int ConsentsWaitingForMe, bool IsSelf)
+    {
+        public Domain.Meetings.NetworkMeeting? NextMeeting { get; init; }
+    }
 }

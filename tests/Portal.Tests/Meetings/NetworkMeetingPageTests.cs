@@ -21,6 +21,8 @@ public sealed partial class NetworkMeetingPageTests : IDisposable
         using var youth = _factory.CreateClient();
         await youth.LogInAsync(DemoLogins.Youth);
 
+        var home = await youth.GetPageAsync("/");
+        Assert.Contains("Inviteret indtil nu: Pia Holm", home.MainText(), StringComparison.Ordinal);
         var list = await youth.GetPageAsync($"/moeder/{emma}");
         Assert.Equal("Dine netværksmøder", list.QuerySelector("h1")!.TextContent);
         var page = await youth.GetPageAsync($"/moeder/{emma}/{meetingId}");

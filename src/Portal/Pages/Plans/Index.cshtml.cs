@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Domain;
 using Portal.Identity;
@@ -28,10 +27,7 @@ public sealed class IndexModel(PortalDbContext db, TimeProvider clock) : PageMod
 
         IsOwnPlan = db.Children.Any(child => child.Id == childId && child.YouthUserId == userId);
         var now = clock.GetUtcNow();
-        NextMeeting = await db.NetworkMeetings.AsNoTracking()
-            .Where(meeting => meeting.ChildId == childId && meeting.CancelledAt == null && meeting.EndsAt > now)
-            .OrderBy(meeting => meeting.StartsAt)
-            .FirstOrDefaultAsync(cancellationToken);
+        NextMeeting = (await Meetings.NextMeetingView.LoadAsync(db, [childId], now, cancellationToken)).GetValueOrDefault(childId);
         return Page();
     }
 }

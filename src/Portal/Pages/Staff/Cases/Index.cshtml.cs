@@ -25,6 +25,7 @@ public sealed class IndexModel(PortalDbContext db, TimeProvider clock) : PageMod
             .Where(invitation => ids.Contains(invitation.ChildId) && invitation.AcceptedAt == null && invitation.RevokedAt == null)
             .ToListAsync(cancellationToken);
 
+        var networkMeetings = await Portal.Pages.Meetings.NextMeetingView.LoadAsync(db, ids, now, cancellationToken);
         Cases = [.. children
             .Select(child => new CaseCard(
                 child.Id,
@@ -32,9 +33,10 @@ public sealed class IndexModel(PortalDbContext db, TimeProvider clock) : PageMod
                 Child.AgeOn(child.DateOfBirth, today),
                 child.Stage,
                 child.NextMeetingAt,
-                invitations.Count(invitation => invitation.ChildId == child.Id && invitation.StateAt(now) == InvitationState.Waiting)))
+                invitations.Count(invitation => invitation.ChildId == child.Id && invitation.StateAt(now) == InvitationState.Waiting),
+                networkMeetings.GetValueOrDefault(child.Id)?.StartsAt))
             .OrderBy(card => card.Name, StringComparer.CurrentCulture)];
     }
 
-    public sealed record CaseCard(Guid ChildId, string Name, int Age, CourseStage Stage, DateTimeOffset? NextMeetingAt, int WaitingInvitations);
+    public sealed record CaseCard(Guid ChildId, string Name, int Age, CourseStage Stage, DateTimeOffset? NextMeetingAt, int WaitingInvitations, DateTimeOffset? NextNetworkMeetingAt);
 }

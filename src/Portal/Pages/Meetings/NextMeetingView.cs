@@ -1,0 +1,20 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Data;
+using Portal.Domain.Meetings;
+
+namespace Portal.Pages.Meetings;
+
+/// <summary>The next network meeting, where the family looks first: when, where, and who is invited so far.</summary>
+public sealed record NextMeetingView(Guid ChildId, NetworkMeeting Meeting, bool IsYoungPerson)
+{
+    /// <summary>For each child, the next meeting that is still on (none for a child without one).</summary>
+    public static async Task<IReadOnlyDictionary<Guid, NetworkMeeting>> LoadAsync(PortalDbContext db, IReadOnlyCollection<Guid> childIds, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var meetings = await db.NetworkMeetings.AsNoTracking()
+            .Where(meeting => childIds.Contains(meeting.ChildId) && meeting.CancelledAt == null && meeting.EndsAt > now)
+            .OrderBy(meeting => meeting.StartsAt)
+            .ToListAsync(cancellationToken);
+        return meetings.GroupBy(meeting => meeting.ChildId).ToDictionary(group => group.Key, group => group.First());
+    }
+}
