@@ -257,6 +257,11 @@ public sealed partial class NetworkMeetingPageTests : IDisposable
 
         var forged = await invitee.GetPageAsync("/moede/svar/" + new string('A', 120));
         Assert.Equal("Linket virker ikke længere", forged.QuerySelector("h1")!.TextContent);
+
+        // The personal link and the address are keys to a person: they stay out of the logs.
+        var token = link["/moede/svar/".Length..];
+        Assert.NotEmpty(_factory.Logs.Lines);
+        Assert.DoesNotContain(_factory.Logs.Lines, line => line.Contains(token, StringComparison.Ordinal) || line.Contains("ole@ssp.example", StringComparison.OrdinalIgnoreCase));
     }
 
     [Fact]
@@ -382,6 +387,7 @@ public sealed partial class NetworkMeetingPageTests : IDisposable
             Assert.Equal(HttpStatusCode.NotFound, old.StatusCode);
         }
 
+        Assert.DoesNotContain(_factory.Logs.Lines, line => line.Contains(feedPath["/kalender/feed/".Length..], StringComparison.Ordinal));
         var renewedPath = new Uri(((IHtmlInputElement)(await Html.ReadAsync(renewed)).QuerySelector("#feed-address")!).Value).PathAndQuery;
         calendarPage = await youth.GetPageAsync("/kalender");
         using var turnedOff = await youth.SubmitAsync(calendarPage.Form("form[action*='handler=TurnOff']"));
