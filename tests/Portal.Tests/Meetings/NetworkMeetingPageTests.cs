@@ -67,6 +67,63 @@ public sealed partial class NetworkMeetingPageTests : IDisposable
     }
 
     [Fact]
+    public async Task For_a_child_without_a_login_of_their_own_a_parent_s_suggestion_stands_with_the_child_s_wishes()
+    {
+        var oskar = await _factory.ChildIdAsync("Oskar Jensen");
+        using var caseworker = _factory.CreateClient();
+        await caseworker.LogInAsync(DemoLogins.Caseworker);
+        using var scheduled = await caseworker.SubmitAsync((await caseworker.GetPageAsync($"/medarbejder/sager/{oskar}/moeder")).Form("main form"), new Dictionary<string, string>
+        {
+            ["Input.Date"] = DateTime.UtcNow.AddDays(30).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            ["Input.StartTime"] = "09:00",
+            ["Input.EndTime"] = "10:00",
+            ["Input.OnlineLink"] = "https://moede.kommune.example/oskar",
+            ["Input.Purpose"] = "Vi taler om Oskars nye skole.",
+        });
+        var meetingId = Guid.Parse(scheduled.Location().Split('/')[^1]);
+
+        using var father = _factory.CreateClient();
+        await father.LogInAsync(DemoLogins.OtherParent);
+        var page = await father.GetPageAsync($"/moeder/{oskar}/{meetingId}");
+        Assert.Contains("Skriv gerne, hvad Oskar selv ønsker.", page.MainText(), StringComparison.Ordinal);
+        using var suggested = await father.SubmitAsync(SuggestForm(page), new Dictionary<string, string>
+        {
+            ["Suggestion.Name"] = "Farmor Inge",
+            ["Suggestion.Relation"] = "farmor",
+            ["Suggestion.Email"] = "inge@example.dk",
+            ["Suggestion.Why"] = "Oskar vil gerne have farmor med.",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, suggested.StatusCode);
+
+        Assert.Equal(ParticipantDecision.Chosen, await DecisionAsync(meetingId, "Farmor Inge"));
+        var invitation = Assert.Single(await _factory.WaitForMailAsync("inge@example.dk"));
+        Assert.Contains("https://moede.kommune.example/oskar", invitation.TextBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task In_English_the_meeting_page_speaks_English_throughout()
+    {
+        var (emma, meetingId) = await DemoMeetingAsync();
+        using var youth = _factory.CreateClient();
+        await youth.LogInAsync(DemoLogins.Youth);
+        var page = await youth.GetPageAsync($"/moeder/{emma}/{meetingId}");
+        using var switched = await youth.SubmitAsync(page.Form("header form[action='/sprog']"));
+
+        var english = await youth.GetPageAsync($"/moeder/{emma}/{meetingId}");
+
+        Assert.Equal("Your network meeting", english.QuerySelector("h1")!.TextContent);
+        var text = english.MainText();
+        Assert.Contains("Which grown-ups do you trust?", text, StringComparison.Ordinal);
+        Assert.Contains("Waiting for your answer", Card(english, "Moster Hanne").TextContent, StringComparison.Ordinal);
+        Assert.Contains("Suggested by Sofie Jensen", Card(english, "Moster Hanne").TextContent, StringComparison.Ordinal);
+        Assert.Contains("Would you like a support person with you?", text, StringComparison.Ordinal);
+        foreach (var danish in new[] { "Hvem", "Venter", "Foreslået", "bisidder", "Valgfrit" })
+        {
+            Assert.DoesNotContain(danish, text, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task A_parent_sees_the_meeting_but_cannot_decide_for_the_young_person_and_does_not_see_her_reasons()
     {
         var (emma, meetingId) = await DemoMeetingAsync();
