@@ -106,6 +106,30 @@ public sealed class SmtpServer : IDisposable
         return messages;
     }
 
+    /// <summary>The first message to this address, waiting for it to arrive; other tests' mail on the same server does not count.</summary>
+    public async Task<MimeKit.MimeMessage> WaitForMessageToAsync(string address, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            foreach (var file in ReceivedFiles())
+            {
+                var message = await MimeKit.MimeMessage.LoadAsync(file);
+                if (message.To.Mailboxes.Any(mailbox => string.Equals(mailbox.Address, address, StringComparison.OrdinalIgnoreCase)))
+                {
+                    return message;
+                }
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"No message to {address} arrived.");
+            }
+
+            await Task.Delay(100);
+        }
+    }
+
     public void Dispose()
     {
         Stop();
