@@ -18,8 +18,7 @@ public sealed partial class NetworkMeetingPageTests : IDisposable
     public async Task The_young_person_chooses_their_own_people_and_declines_a_parents_suggestion_and_only_the_chosen_are_invited()
     {
         var (emma, meetingId) = await DemoMeetingAsync();
-        using var youth = _factory.CreateClient();
-        await youth.LogInAsync(DemoLogins.Youth);
+        using var youth = await LoggedInAsync(DemoLogins.Youth);
 
         var home = await youth.GetPageAsync("/");
         Assert.Contains("Inviteret indtil nu: Pia Holm", home.MainText(), StringComparison.Ordinal);
@@ -46,8 +45,7 @@ public sealed partial class NetworkMeetingPageTests : IDisposable
         Assert.Contains("Dit eget valg", Card(page, "Mormor Grethe").TextContent, StringComparison.Ordinal);
 
         // The caseworker sees Emma's choice as hers, in her own words.
-        using var caseworker = _factory.CreateClient();
-        await caseworker.LogInAsync(DemoLogins.Caseworker);
+        using var caseworker = await LoggedInAsync(DemoLogins.Caseworker);
         var staffPage = await caseworker.GetPageAsync($"/medarbejder/sager/{emma}/moeder/{meetingId}");
         var grethe = Card(staffPage, "Mormor Grethe").TextContent;
         Assert.Contains("Emmas eget valg", grethe, StringComparison.Ordinal);
@@ -70,8 +68,7 @@ public sealed partial class NetworkMeetingPageTests : IDisposable
     public async Task For_a_child_without_a_login_of_their_own_a_parent_s_suggestion_stands_with_the_child_s_wishes()
     {
         var oskar = await _factory.ChildIdAsync("Oskar Jensen");
-        using var caseworker = _factory.CreateClient();
-        await caseworker.LogInAsync(DemoLogins.Caseworker);
+        using var caseworker = await LoggedInAsync(DemoLogins.Caseworker);
         using var scheduled = await caseworker.SubmitAsync((await caseworker.GetPageAsync($"/medarbejder/sager/{oskar}/moeder")).Form("main form"), new Dictionary<string, string>
         {
             ["Input.Date"] = DateTime.UtcNow.AddDays(30).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
@@ -82,8 +79,7 @@ public sealed partial class NetworkMeetingPageTests : IDisposable
         });
         var meetingId = Guid.Parse(scheduled.Location().Split('/')[^1]);
 
-        using var father = _factory.CreateClient();
-        await father.LogInAsync(DemoLogins.OtherParent);
+        using var father = await LoggedInAsync(DemoLogins.OtherParent);
         var page = await father.GetPageAsync($"/moeder/{oskar}/{meetingId}");
         Assert.Contains("Skriv gerne, hvad Oskar selv ønsker.", page.MainText(), StringComparison.Ordinal);
         using var suggested = await father.SubmitAsync(SuggestForm(page), new Dictionary<string, string>
@@ -104,8 +100,7 @@ public sealed partial class NetworkMeetingPageTests : IDisposable
     public async Task In_English_the_meeting_page_speaks_English_throughout()
     {
         var (emma, meetingId) = await DemoMeetingAsync();
-        using var youth = _factory.CreateClient();
-        await youth.LogInAsync(DemoLogins.Youth);
+        using var youth = await LoggedInAsync(DemoLogins.Youth);
         var page = await youth.GetPageAsync($"/moeder/{emma}/{meetingId}");
         using var switched = await youth.SubmitAsync(page.Form("header form[action='/sprog']"));
 
@@ -127,13 +122,10 @@ public sealed partial class NetworkMeetingPageTests : IDisposable
     public async Task A_parent_sees_the_meeting_but_cannot_decide_for_the_young_person_and_does_not_see_her_reasons()
     {
         var (emma, meetingId) = await DemoMeetingAsync();
-        using var youth = _factory.CreateClient();
-        await youth.LogInAsync(DemoLogins.Youth);
-        var page = await youth.GetPageAsync($"/moeder/{emma}/{meetingId}");
-        using var _ = await youth.SubmitAsync(SuggestForm(page), new Dictionary<string, string> { ["Suggestion.Name"] = "Jonas", ["Suggestion.Relation"] = "fodboldtræner", ["Suggestion.Why"] = "Jonas forstår mig." });
+        using var youth = await LoggedInAsync(DemoLogins.Youth);
+        await SuggestJonasAsync(youth, emma, meetingId);
 
-        using var parent = _factory.CreateClient();
-        await parent.LogInAsync(DemoLogins.Parent);
+        using var parent = await LoggedInAsync(DemoLogins.Parent);
         var parentPage = await parent.GetPageAsync($"/moeder/{emma}/{meetingId}");
         Assert.Contains("Emmas eget valg", Card(parentPage, "Jonas").TextContent, StringComparison.Ordinal);
         Assert.DoesNotContain("Jonas forstår mig.", parentPage.MainText(), StringComparison.Ordinal);
@@ -153,12 +145,10 @@ public sealed partial class NetworkMeetingPageTests : IDisposable
     public async Task A_parent_changes_her_own_suggestion_but_cannot_open_the_young_person_s()
     {
         var (emma, meetingId) = await DemoMeetingAsync();
-        using var youth = _factory.CreateClient();
-        await youth.LogInAsync(DemoLogins.Youth);
-        using var _ = await youth.SubmitAsync(SuggestForm(await youth.GetPageAsync($"/moeder/{emma}/{meetingId}")), new Dictionary<string, string> { ["Suggestion.Name"] = "Jonas", ["Suggestion.Why"] = "Jonas forstår mig." });
+        using var youth = await LoggedInAsync(DemoLogins.Youth);
+        await SuggestJonasAsync(youth, emma, meetingId);
 
-        using var parent = _factory.CreateClient();
-        await parent.LogInAsync(DemoLogins.Parent);
+        using var parent = await LoggedInAsync(DemoLogins.Parent);
         var page = await parent.GetPageAsync($"/moeder/{emma}/{meetingId}");
         var editLink = Card(page, "Moster Hanne").QuerySelectorAll("a").Single(link => link.TextContent == "Ret Moster Hanne").GetAttribute("href")!;
         var edit = await parent.GetPageAsync(editLink);
@@ -179,11 +169,9 @@ public sealed partial class NetworkMeetingPageTests : IDisposable
     public async Task My_data_holds_the_meetings_with_the_young_person_s_reasons_only_for_her()
     {
         var (emma, meetingId) = await DemoMeetingAsync();
-        using var youth = _factory.CreateClient();
-        await youth.LogInAsync(DemoLogins.Youth);
-        using var _ = await youth.SubmitAsync(SuggestForm(await youth.GetPageAsync($"/moeder/{emma}/{meetingId}")), new Dictionary<string, string> { ["Suggestion.Name"] = "Jonas", ["Suggestion.Why"] = "Jonas forstår mig." });
-        using var parent = _factory.CreateClient();
-        await parent.LogInAsync(DemoLogins.Parent);
+        using var youth = await LoggedInAsync(DemoLogins.Youth);
+        await SuggestJonasAsync(youth, emma, meetingId);
+        using var parent = await LoggedInAsync(DemoLogins.Parent);
 
         var youthJson = await youth.GetStringAsync(new Uri("/mine-data?handler=Download", UriKind.Relative));
         var parentJson = await parent.GetStringAsync(new Uri("/mine-data?handler=Download", UriKind.Relative));
@@ -203,24 +191,21 @@ public sealed partial class NetworkMeetingPageTests : IDisposable
         await _factory.CreateUserAsync("fremmed@example.dk", "Fremmed Forælder", Roles.Parent);
         await _factory.CreateUserAsync("anden.sagsbehandler@example.dk", "Anden Sagsbehandler", Roles.Caseworker);
 
-        using var stranger = _factory.CreateClient();
-        await stranger.LogInAsync("fremmed@example.dk");
+        using var stranger = await LoggedInAsync("fremmed@example.dk");
         foreach (var path in new[] { $"/moeder/{emma}", $"/moeder/{emma}/{meetingId}", $"/moeder/{emma}/{meetingId}/kalender", $"/moeder/{oskar}/{meetingId}" })
         {
             using var response = await stranger.GetAsync(new Uri(path, UriKind.Relative));
             Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         }
 
-        using var otherCaseworker = _factory.CreateClient();
-        await otherCaseworker.LogInAsync("anden.sagsbehandler@example.dk");
+        using var otherCaseworker = await LoggedInAsync("anden.sagsbehandler@example.dk");
         using (var response = await otherCaseworker.GetAsync(new Uri($"/medarbejder/sager/{emma}/moeder/{meetingId}", UriKind.Relative)))
         {
             Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         }
 
         // A parent is no caseworker, and the meeting id does not open under another child of hers.
-        using var parent = _factory.CreateClient();
-        await parent.LogInAsync(DemoLogins.Parent);
+        using var parent = await LoggedInAsync(DemoLogins.Parent);
         using (var response = await parent.GetAsync(new Uri($"/medarbejder/sager/{emma}/moeder/{meetingId}", UriKind.Relative)))
         {
             Assert.StartsWith("/Identity/Account/AccessDenied", response.Location(), StringComparison.Ordinal);
@@ -243,8 +228,7 @@ public sealed partial class NetworkMeetingPageTests : IDisposable
     public async Task A_partner_service_is_refused_naming_whose_consent_is_missing_and_joins_once_it_is_given()
     {
         var (emma, meetingId) = await DemoMeetingAsync();
-        using var caseworker = _factory.CreateClient();
-        await caseworker.LogInAsync(DemoLogins.Caseworker);
+        using var caseworker = await LoggedInAsync(DemoLogins.Caseworker);
         var values = new Dictionary<string, string> { ["Partner.Partner"] = "HealthVisitors", ["Partner.ContactName"] = "Sundhedsplejerske Anne", ["Partner.Email"] = "anne@sundhedsplejen.example" };
 
         var page = await caseworker.GetPageAsync($"/medarbejder/sager/{emma}/moeder/{meetingId}");
@@ -254,8 +238,7 @@ public sealed partial class NetworkMeetingPageTests : IDisposable
         Assert.Contains("Det mangler fra: Emma Jensen.", refusal.QuerySelector("[role=alert]")!.TextContent, StringComparison.Ordinal);
         Assert.Equal("Sundhedsplejerske Anne", ((IHtmlInputElement)refusal.QuerySelector("input[name='Partner.ContactName']")!).Value);
 
-        using var youth = _factory.CreateClient();
-        await youth.LogInAsync(DemoLogins.Youth);
+        using var youth = await LoggedInAsync(DemoLogins.Youth);
         var give = await youth.GetPageAsync($"/samtykke/{emma}/HealthVisitors/NetworkMeetings/giv");
         using var given = await youth.SubmitAsync(give.Form());
         Assert.Equal(HttpStatusCode.Redirect, given.StatusCode);
@@ -281,8 +264,7 @@ public sealed partial class NetworkMeetingPageTests : IDisposable
     public async Task An_invitee_answers_through_the_link_in_the_mail_and_the_link_ends_when_they_are_removed()
     {
         var (emma, meetingId) = await DemoMeetingAsync();
-        using var caseworker = _factory.CreateClient();
-        await caseworker.LogInAsync(DemoLogins.Caseworker);
+        using var caseworker = await LoggedInAsync(DemoLogins.Caseworker);
         var page = await caseworker.GetPageAsync($"/medarbejder/sager/{emma}/moeder/{meetingId}");
         using var added = await caseworker.SubmitAsync(page.Form("form[action*='handler=AddProfessional']"), new Dictionary<string, string>
         {
@@ -325,8 +307,7 @@ public sealed partial class NetworkMeetingPageTests : IDisposable
     public async Task A_move_that_ends_before_it_starts_is_refused_at_the_end_time_and_nobody_is_told()
     {
         var (emma, meetingId) = await DemoMeetingAsync();
-        using var caseworker = _factory.CreateClient();
-        await caseworker.LogInAsync(DemoLogins.Caseworker);
+        using var caseworker = await LoggedInAsync(DemoLogins.Caseworker);
         var page = await caseworker.GetPageAsync($"/medarbejder/sager/{emma}/moeder/{meetingId}");
         var moveForm = page.Form("form[action*='handler=Move']");
         Assert.Equal("15:00", ((IHtmlInputElement)moveForm.QuerySelector("input[name='Move.StartTime']")!).Value[..5]);
@@ -346,8 +327,7 @@ public sealed partial class NetworkMeetingPageTests : IDisposable
     public async Task A_too_long_suggestion_is_refused_with_a_message_and_the_text_is_kept()
     {
         var (emma, meetingId) = await DemoMeetingAsync();
-        using var youth = _factory.CreateClient();
-        await youth.LogInAsync(DemoLogins.Youth);
+        using var youth = await LoggedInAsync(DemoLogins.Youth);
         var page = await youth.GetPageAsync($"/moeder/{emma}/{meetingId}");
         var why = new string('x', NetworkParticipant.WhyMaxLength + 1);
 
@@ -364,8 +344,7 @@ public sealed partial class NetworkMeetingPageTests : IDisposable
     public async Task A_form_sent_twice_or_after_someone_else_changed_the_meeting_says_so_and_changes_nothing_twice()
     {
         var (emma, meetingId) = await DemoMeetingAsync();
-        using var youth = _factory.CreateClient();
-        await youth.LogInAsync(DemoLogins.Youth);
+        using var youth = await LoggedInAsync(DemoLogins.Youth);
         var page = await youth.GetPageAsync($"/moeder/{emma}/{meetingId}");
         var values = new Dictionary<string, string> { ["Suggestion.Name"] = "Farfar", ["Suggestion.Relation"] = "farfar" };
 
@@ -382,8 +361,7 @@ public sealed partial class NetworkMeetingPageTests : IDisposable
     public async Task A_support_person_under_15_is_refused_and_one_of_15_is_chosen_without_anyones_approval()
     {
         var (emma, meetingId) = await DemoMeetingAsync();
-        using var youth = _factory.CreateClient();
-        await youth.LogInAsync(DemoLogins.Youth);
+        using var youth = await LoggedInAsync(DemoLogins.Youth);
         var today = Portal.Domain.DanishTime.Today(TimeProvider.System);
 
         var page = await youth.GetPageAsync($"/moeder/{emma}/{meetingId}");
@@ -410,8 +388,7 @@ public sealed partial class NetworkMeetingPageTests : IDisposable
     public async Task The_calendar_file_and_the_secret_feed_hold_the_meeting_and_a_renewed_or_turned_off_feed_stops_working()
     {
         var (emma, meetingId) = await DemoMeetingAsync();
-        using var youth = _factory.CreateClient();
-        await youth.LogInAsync(DemoLogins.Youth);
+        using var youth = await LoggedInAsync(DemoLogins.Youth);
 
         using (var file = await youth.GetAsync(new Uri($"/moeder/{emma}/{meetingId}/kalender", UriKind.Relative)))
         {
@@ -431,8 +408,7 @@ public sealed partial class NetworkMeetingPageTests : IDisposable
 
         // Someone else's feed does not hold Emma's meeting.
         await _factory.CreateUserAsync("fremmed@example.dk", "Fremmed Forælder", Roles.Parent);
-        using var stranger = _factory.CreateClient();
-        await stranger.LogInAsync("fremmed@example.dk");
+        using var stranger = await LoggedInAsync("fremmed@example.dk");
         using var strangerCreated = await stranger.SubmitAsync((await stranger.GetPageAsync("/kalender")).Form());
         var strangerPath = new Uri(((IHtmlInputElement)(await Html.ReadAsync(strangerCreated)).QuerySelector("#feed-address")!).Value).PathAndQuery;
         Assert.Empty(Ical.Net.Calendar.Load(await calendarApp.GetStringAsync(new Uri(strangerPath, UriKind.Relative)))!.Events);
@@ -455,6 +431,21 @@ public sealed partial class NetworkMeetingPageTests : IDisposable
     }
 
     public void Dispose() => _factory.Dispose();
+
+    private async Task<HttpClient> LoggedInAsync(string email)
+    {
+        var client = _factory.CreateClient();
+        await client.LogInAsync(email);
+        return client;
+    }
+
+    /// <summary>The young person puts her football coach on the list, with her reason.</summary>
+    private static async Task SuggestJonasAsync(HttpClient youth, Guid emma, Guid meetingId)
+    {
+        var page = await youth.GetPageAsync($"/moeder/{emma}/{meetingId}");
+        using var suggested = await youth.SubmitAsync(SuggestForm(page), new Dictionary<string, string> { ["Suggestion.Name"] = "Jonas", ["Suggestion.Relation"] = "fodboldtræner", ["Suggestion.Why"] = "Jonas forstår mig." });
+        Assert.Equal(HttpStatusCode.Redirect, suggested.StatusCode);
+    }
 
     private async Task<(Guid Emma, Guid MeetingId)> DemoMeetingAsync()
     {
