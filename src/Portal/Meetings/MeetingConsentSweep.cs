@@ -16,9 +16,12 @@ public sealed class MeetingConsentSweep(PortalDbContext db, ConsentBook consentB
     {
         var now = clock.GetUtcNow();
         await using var transaction = await db.BeginWriteAsync(cancellationToken);
-        var meetings = await db.NetworkMeetings.Where(meeting => meeting.CancelledAt == null && meeting.EndsAt > now).ToListAsync(cancellationToken);
+        var meetings = await db.NetworkMeetings
+            .Where(meeting => meeting.CancelledAt == null && meeting.EndsAt > now
+                && meeting.Participants.Any(person => person.Kind == ParticipantKind.PartnerService && person.Decision == ParticipantDecision.Chosen))
+            .ToListAsync(cancellationToken);
         var taken = 0;
-        foreach (var child in meetings.Where(HasPartner).GroupBy(meeting => meeting.ChildId))
+        foreach (var child in meetings.GroupBy(meeting => meeting.ChildId))
         {
             var consents = await consentBook.LoadAsync(db.Children, child.Key, tracked: false, cancellationToken);
             if (consents is null)
@@ -42,8 +45,6 @@ public sealed class MeetingConsentSweep(PortalDbContext db, ConsentBook consentB
         await transaction.CommitAsync(cancellationToken);
         return taken;
     }
-
-    private static bool HasPartner(NetworkMeeting meeting) => meeting.Participants.Any(IsInvitedPartner);
 
     private static bool IsInvitedPartner(NetworkParticipant person) => person.Kind == ParticipantKind.PartnerService && person.IsInvited;
 }
