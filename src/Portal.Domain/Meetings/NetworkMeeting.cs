@@ -17,9 +17,9 @@ public sealed class NetworkMeeting
 
     private readonly List<NetworkParticipant> _participants = [];
 
-    private NetworkMeeting(Guid childId, bool childHasOwnLogin)
+    private NetworkMeeting(Guid id, Guid childId, bool childHasOwnLogin)
     {
-        Id = Guid.NewGuid();
+        Id = id;
         ChildId = childId;
         ChildHasOwnLogin = childHasOwnLogin;
         Purpose = string.Empty;
@@ -59,10 +59,19 @@ public sealed class NetworkMeeting
 
     public bool IsCancelled => CancelledAt is not null;
 
-    public static NetworkMeeting Schedule(Guid childId, bool childHasOwnLogin, DateTimeOffset startsAt, DateTimeOffset endsAt, string? place, string? onlineLink, string purpose, Actor by, DateTimeOffset now)
+    public static NetworkMeeting Schedule(Guid childId, bool childHasOwnLogin, DateTimeOffset startsAt, DateTimeOffset endsAt, string? place, string? onlineLink, string purpose, Actor by, DateTimeOffset now) =>
+        Schedule(Guid.NewGuid(), childId, childHasOwnLogin, startsAt, endsAt, place, onlineLink, purpose, by, now);
+
+    /// <param name="id">Made when the form was shown, so the same form sent twice finds the meeting it already made.</param>
+    public static NetworkMeeting Schedule(Guid id, Guid childId, bool childHasOwnLogin, DateTimeOffset startsAt, DateTimeOffset endsAt, string? place, string? onlineLink, string purpose, Actor by, DateTimeOffset now)
     {
         RequireStaff(by);
-        var meeting = new NetworkMeeting(childId, childHasOwnLogin);
+        if (id == Guid.Empty)
+        {
+            throw new DomainException("Meeting.NoId");
+        }
+
+        var meeting = new NetworkMeeting(id, childId, childHasOwnLogin);
         meeting.SetTimeAndPlace(startsAt, endsAt, place, onlineLink, now);
         meeting.Purpose = Text.Required(purpose, PurposeMaxLength, "Meeting.Purpose");
         return meeting;

@@ -80,20 +80,31 @@ public sealed class MeetingDesk(PortalDbContext db, MeetingNotices notices, Time
         return MeetingChange.Done;
     }
 
-    /// <summary>A new meeting for the child, with the invitations it owes (none yet: nobody is on it).</summary>
-    public async Task<NetworkMeeting?> ScheduleAsync(IQueryable<Child> allowedChildren, Guid childId, Func<Child, DateTimeOffset, NetworkMeeting> schedule, CancellationToken cancellationToken)
+    /// <summary>
+    /// A new meeting for the child (nobody is on it yet, so nothing to mail). The id comes with the form: when the same
+    /// form arrives twice, the meeting it already made is the answer.
+    /// </summary>
+    public async Task<Guid?> ScheduleAsync(IQueryable<Child> allowedChildren, Guid childId, Guid meetingId, Func<Child, DateTimeOffset, NetworkMeeting> schedule, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(schedule);
+        await using var transaction = await db.BeginWriteAsync(cancellationToken);
         var child = await allowedChildren.AsNoTracking().FirstOrDefaultAsync(item => item.Id == childId, cancellationToken);
         if (child is null)
         {
             return null;
         }
 
+        if (await db.NetworkMeetings.Where(item => item.Id == meetingId).Select(item => (Guid?)item.ChildId).FirstOrDefaultAsync(cancellationToken) is { } owner)
+        {
+            // Sent twice: the meeting exists. An id that belongs to another child's meeting finds nothing here.
+            return owner == childId ? meetingId : null;
+        }
+
         var meeting = schedule(child, clock.GetUtcNow());
         db.NetworkMeetings.Add(meeting);
         await db.SaveChangesAsync(cancellationToken);
-        return meeting;
+        await transaction.CommitAsync(cancellationToken);
+        return meeting.Id;
     }
 }
 

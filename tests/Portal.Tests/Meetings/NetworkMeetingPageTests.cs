@@ -304,6 +304,28 @@ public sealed partial class NetworkMeetingPageTests : IDisposable
     }
 
     [Fact]
+    public async Task The_schedule_form_sent_twice_makes_one_meeting()
+    {
+        var oskar = await _factory.ChildIdAsync("Oskar Jensen");
+        using var caseworker = await LoggedInAsync(DemoLogins.Caseworker);
+        var form = (await caseworker.GetPageAsync($"/medarbejder/sager/{oskar}/moeder")).Form("main form");
+        var values = new Dictionary<string, string>
+        {
+            ["Input.Date"] = DateTime.UtcNow.AddDays(30).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            ["Input.StartTime"] = "09:00",
+            ["Input.EndTime"] = "10:00",
+            ["Input.Place"] = "Rådhuset",
+            ["Input.Purpose"] = "Vi taler om Oskars nye skole.",
+        };
+
+        using var first = await caseworker.SubmitAsync(form, values);
+        using var second = await caseworker.SubmitAsync(form, values);
+
+        Assert.Equal(first.Location(), second.Location());
+        Assert.Equal(1, await _factory.WithDbAsync(db => db.NetworkMeetings.CountAsync(meeting => meeting.ChildId == oskar)));
+    }
+
+    [Fact]
     public async Task A_move_that_ends_before_it_starts_is_refused_at_the_end_time_and_nobody_is_told()
     {
         var (emma, meetingId) = await DemoMeetingAsync();

@@ -33,6 +33,9 @@ public class MeetingTimeInput
 
 public sealed class ScheduleInput : MeetingTimeInput
 {
+    /// <summary>The new meeting's id, made when the form is shown: sending the form twice schedules one meeting.</summary>
+    public Guid MeetingId { get; set; } = Guid.NewGuid();
+
     [Required(ErrorMessage = "Validation.Required")]
     [StringLength(NetworkMeeting.PurposeMaxLength, ErrorMessage = "Validation.TooLong")]
     [PlainText]

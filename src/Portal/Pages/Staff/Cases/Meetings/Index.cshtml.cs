@@ -32,7 +32,8 @@ public sealed class IndexModel(PortalDbContext db, MeetingDesk desk, IStringLoca
         {
             try
             {
-                var meeting = await desk.ScheduleAsync(db.Children.AssignedTo(User.UserId()), childId, (child, now) => NetworkMeeting.Schedule(
+                var meetingId = await desk.ScheduleAsync(db.Children.AssignedTo(User.UserId()), childId, Input.MeetingId, (child, now) => NetworkMeeting.Schedule(
+                    Input.MeetingId,
                     child.Id,
                     child.YouthUserId is not null,
                     DanishTime.FromDanish(Input.Date!.Value, Input.StartTime!.Value),
@@ -42,13 +43,13 @@ public sealed class IndexModel(PortalDbContext db, MeetingDesk desk, IStringLoca
                     Input.Purpose!,
                     User.ToActor(),
                     now), cancellationToken);
-                if (meeting is null)
+                if (meetingId is null)
                 {
                     return NotFound();
                 }
 
                 TempData["StatusMessage"] = text["Meeting.Scheduled"].Value;
-                return RedirectToPage("Meeting", new { childId, meetingId = meeting.Id });
+                return RedirectToPage("Meeting", new { childId, meetingId });
             }
             catch (DomainException exception)
             {
