@@ -115,6 +115,7 @@ public sealed class PortalServer : IAsyncLifetime, IDisposable
             builder.UseSetting("Database:DataFolder", dataFolder);
             builder.UseSetting("Portal:SeedDemoData", "true");
             builder.UseSetting("RateLimits:AccountPermitsPerMinute", "1000");
+            builder.UseSetting("RateLimits:LinkPermitsPerMinute", "1000");
         }
     }
 }

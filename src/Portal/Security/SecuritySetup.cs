@@ -12,6 +12,9 @@ public static class SecuritySetup
     /// <summary>Anonymous counselling: sending a request and looking up a code, per client address, kept in memory only.</summary>
     public const string CounsellingPolicy = "counselling";
 
+    /// <summary>Pages opened with a secret link and no login (a meeting answer, a calendar feed): guessing is slowed down too.</summary>
+    public const string LinkPolicy = "links";
+
     /// <summary>
     /// True unless Security:HttpsOnly is false, which only local development over plain http should set:
     /// cookies are then sent without Secure and without the __Host- prefix.
@@ -57,6 +60,10 @@ public static class SecuritySetup
             options.AddPolicy(CounsellingPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
                 context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = counsellingPermits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            var linkPermits = builder.Configuration.GetValue("RateLimits:LinkPermitsPerMinute", 60);
+            options.AddPolicy(LinkPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = linkPermits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
             options.OnRejected = (context, _) =>
             {
                 var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);

@@ -45,6 +45,7 @@ public class PortalFactory : WebApplicationFactory<Program>
             ["Mail:MaxRetryDelay"] = "00:00:01",
             ["RateLimits:AccountPermitsPerMinute"] = "100000",
             ["Counselling:PermitsPerMinute"] = "100000",
+            ["RateLimits:LinkPermitsPerMinute"] = "100000",
 
             // Tests drive the background rounds themselves. A periodic timer on a fake clock that a test moves on by a
             // year would otherwise fire once for every minute skipped, and take minutes.

@@ -58,6 +58,31 @@ public sealed class RateLimitTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task Guessing_meeting_answer_links_or_calendar_addresses_is_stopped_with_a_friendly_429()
+    {
+        using var limited = PortalFactory.With(new Dictionary<string, string?> { ["RateLimits:LinkPermitsPerMinute"] = "3" });
+        using var client = limited.CreateClient();
+        using (var first = await client.GetAsync(new Uri("/moede/svar/GUESS1", UriKind.Relative)))
+        {
+            Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        }
+
+        using (var second = await client.GetAsync(new Uri("/kalender/feed/GUESS2", UriKind.Relative)))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, second.StatusCode);
+        }
+
+        using (var third = await client.GetAsync(new Uri("/moede/svar/GUESS3", UriKind.Relative)))
+        {
+            Assert.Equal(HttpStatusCode.OK, third.StatusCode);
+        }
+
+        using var refused = await client.GetAsync(new Uri("/kalender/feed/GUESS4", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.Single(refused.Headers.GetValues("Retry-After"));
+    }
+
     public void Dispose()
     {
         _factory.Dispose();

@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Portal.Calendar;
@@ -15,7 +16,7 @@ namespace Portal.Pages.Calendar;
 /// The secret address is the key, since calendar apps cannot log in; an unknown or turned-off address finds nothing.
 /// </summary>
 [AllowAnonymous]
-[IgnoreAntiforgeryToken]
+[EnableRateLimiting(Portal.Security.SecuritySetup.LinkPolicy)]
 public sealed class FeedModel(PortalDbContext db, IStringLocalizer<SharedResource> text, TimeProvider clock) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(string token, CancellationToken cancellationToken)

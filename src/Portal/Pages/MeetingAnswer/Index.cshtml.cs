@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Portal.Data;
@@ -16,6 +17,7 @@ namespace Portal.Pages.MeetingAnswer;
 /// key: it shows this person's meeting and nothing else, and stops working once they are removed or the meeting is over.
 /// </summary>
 [AllowAnonymous]
+[EnableRateLimiting(Portal.Security.SecuritySetup.LinkPolicy)]
 public sealed class IndexModel(PortalDbContext db, AnswerLinks links, IStringLocalizer<SharedResource> text, TimeProvider clock) : PageModel
 {
     public NetworkMeeting? Meeting { get; private set; }
