@@ -106,24 +106,34 @@ public sealed class SmtpServer : IDisposable
         return messages;
     }
 
-    /// <summary>The first message to this address, waiting for it to arrive; other tests' mail on the same server does not count.</summary>
-    public async Task<MimeKit.MimeMessage> WaitForMessageToAsync(string address, TimeSpan timeout)
+    /// <summary>The first message to this address, waiting for it to arrive; other mail on the same server does not count.</summary>
+    public async Task<MimeKit.MimeMessage> WaitForMessageToAsync(string address, TimeSpan timeout) =>
+        (await WaitForMessagesToAsync(address, 1, timeout))[0];
+
+    /// <summary>Every message to this address once at least <paramref name="count"/> have arrived, in the order received.</summary>
+    public async Task<IReadOnlyList<MimeKit.MimeMessage>> WaitForMessagesToAsync(string address, int count, TimeSpan timeout)
     {
         var deadline = DateTime.UtcNow + timeout;
         while (true)
         {
+            var messages = new List<(DateTime Received, MimeKit.MimeMessage Message)>();
             foreach (var file in ReceivedFiles())
             {
                 var message = await MimeKit.MimeMessage.LoadAsync(file);
                 if (message.To.Mailboxes.Any(mailbox => string.Equals(mailbox.Address, address, StringComparison.OrdinalIgnoreCase)))
                 {
-                    return message;
+                    messages.Add((File.GetLastWriteTimeUtc(file), message));
                 }
+            }
+
+            if (messages.Count >= count)
+            {
+                return [.. messages.OrderBy(item => item.Received).Select(item => item.Message)];
             }
 
             if (DateTime.UtcNow > deadline)
             {
-                throw new TimeoutException($"No message to {address} arrived.");
+                throw new TimeoutException($"Expected {count} message(s) to {address}, found {messages.Count}.");
             }
 
             await Task.Delay(100);

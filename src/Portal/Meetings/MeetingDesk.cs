@@ -53,6 +53,7 @@ public sealed class MeetingDesk(PortalDbContext db, MeetingNotices notices, Time
             meeting.NoteChildHasOwnLogin();
         }
 
+        var sequenceBefore = meeting.Sequence;
         try
         {
             await change(meeting, child, clock.GetUtcNow());
@@ -67,6 +68,11 @@ public sealed class MeetingDesk(PortalDbContext db, MeetingNotices notices, Time
         }
 
         notices.QueueDue(meeting, child.Name);
+        if (meeting.Sequence != sequenceBefore)
+        {
+            await notices.QueueFamilyAsync(meeting, child.Id, child.Name, child.YouthUserId, meeting.IsCancelled ? FamilyNotice.Cancelled : FamilyNotice.Moved, cancellationToken);
+        }
+
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -81,8 +87,8 @@ public sealed class MeetingDesk(PortalDbContext db, MeetingNotices notices, Time
     }
 
     /// <summary>
-    /// A new meeting for the child (nobody is on it yet, so nothing to mail). The id comes with the form: when the same
-    /// form arrives twice, the meeting it already made is the answer.
+    /// A new meeting for the child; the family with accounts is told. The id comes with the form: when the same form
+    /// arrives twice, the meeting it already made is the answer.
     /// </summary>
     public async Task<Guid?> ScheduleAsync(IQueryable<Child> allowedChildren, Guid childId, Guid meetingId, Func<Child, DateTimeOffset, NetworkMeeting> schedule, CancellationToken cancellationToken)
     {
@@ -102,6 +108,7 @@ public sealed class MeetingDesk(PortalDbContext db, MeetingNotices notices, Time
 
         var meeting = schedule(child, clock.GetUtcNow());
         db.NetworkMeetings.Add(meeting);
+        await notices.QueueFamilyAsync(meeting, child.Id, child.Name, child.YouthUserId, FamilyNotice.Scheduled, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return meeting.Id;

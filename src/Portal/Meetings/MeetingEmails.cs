@@ -41,27 +41,71 @@ public sealed class MeetingEmails(IStringLocalizer<MeetingEmails> text)
                 lines.Add(notice.Participant.Kind is ParticipantKind.PrivateNetwork or ParticipantKind.SupportPerson
                     ? text["ChosenByChild", childFirstName]
                     : text["Invited", childFirstName]);
-                lines.Add(text["When", when]);
-                if (meeting.Place is not null)
-                {
-                    lines.Add(text["Where", meeting.Place]);
-                }
-
-                if (meeting.OnlineLink is not null)
-                {
-                    lines.Add(text["Online", meeting.OnlineLink]);
-                }
+                AddTimeAndPlace(lines, meeting, when);
 
                 lines.Add(text["Purpose", meeting.Purpose]);
                 lines.Add(text["Answer", answerLink]);
                 lines.Add(text["CalendarAttached"]);
             }
 
-            lines.Add(text["Signature"]);
-            var encode = HtmlEncoder.Default;
-            var html = string.Concat(lines.Select(line => $"<p>{encode.Encode(line)}</p>\n"));
-            return new EmailMessage(notice.Participant.Email!, subject, string.Join("\n\n", lines) + "\n", html, calendar);
+            return Message(notice.Participant.Email!, subject, lines, calendar);
         });
+    }
+
+    /// <summary>To a parent or the young person with an account: the meeting was planned, moved or cancelled.</summary>
+    public EmailMessage ForFamily(string to, string name, FamilyNotice notice, NetworkMeeting meeting, string childFirstName, bool isTheYoungPerson, string meetingLink, CalendarPart calendar)
+    {
+        ArgumentNullException.ThrowIfNull(meeting);
+        return InDanish(() =>
+        {
+            var when = When(meeting);
+            var subject = notice switch
+            {
+                FamilyNotice.Scheduled => text["SubjectInvitation", childFirstName, when],
+                FamilyNotice.Moved => text["SubjectMoved", childFirstName, when],
+                _ => text["SubjectCancelled", childFirstName, when],
+            };
+            var lines = new List<string> { text["Greeting", name] };
+            if (notice == FamilyNotice.Cancelled)
+            {
+                lines.Add(text["Cancelled", childFirstName, when]);
+                lines.Add(text["CalendarRemoves"]);
+            }
+            else
+            {
+                lines.Add(notice == FamilyNotice.Moved
+                    ? text["FamilyMoved", childFirstName]
+                    : isTheYoungPerson ? text["FamilyScheduledYours"] : text["FamilyScheduled", childFirstName]);
+                AddTimeAndPlace(lines, meeting, when);
+
+                lines.Add(isTheYoungPerson ? text["FamilyChooseYours", meetingLink] : text["FamilySee", meetingLink]);
+                lines.Add(text["CalendarAttached"]);
+            }
+
+            return Message(to, subject, lines, calendar);
+        });
+    }
+
+    private void AddTimeAndPlace(List<string> lines, NetworkMeeting meeting, string when)
+    {
+        lines.Add(text["When", when]);
+        if (meeting.Place is not null)
+        {
+            lines.Add(text["Where", meeting.Place]);
+        }
+
+        if (meeting.OnlineLink is not null)
+        {
+            lines.Add(text["Online", meeting.OnlineLink]);
+        }
+    }
+
+    private EmailMessage Message(string to, string subject, List<string> lines, CalendarPart calendar)
+    {
+        lines.Add(text["Signature"]);
+        var encode = HtmlEncoder.Default;
+        var html = string.Concat(lines.Select(line => $"<p>{encode.Encode(line)}</p>\n"));
+        return new EmailMessage(to, subject, string.Join("\n\n", lines) + "\n", html, calendar);
     }
 
     private static string When(NetworkMeeting meeting)
@@ -85,4 +129,12 @@ public sealed class MeetingEmails(IStringLocalizer<MeetingEmails> text)
             (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (culture, uiCulture);
         }
     }
+}
+
+/// <summary>What the family is told about a meeting by email.</summary>
+public enum FamilyNotice
+{
+    Scheduled,
+    Moved,
+    Cancelled,
 }

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Portal.Calendar;
 using Portal.Data;
@@ -12,12 +13,37 @@ namespace Portal.Meetings;
 /// </summary>
 public sealed class MeetingNotices(PortalDbContext db, MeetingEmails emails, AnswerLinks links, IOptions<MailOptions> mail, IOptions<PortalOptions> portal, TimeProvider clock)
 {
+    /// <summary>
+    /// Tells the custody holders and the young person who have accounts that the meeting was planned, moved or
+    /// cancelled, with the calendar message for their own calendar. Their place in it is the portal page.
+    /// </summary>
+    public async Task QueueFamilyAsync(NetworkMeeting meeting, Guid childId, string childName, string? youthUserId, FamilyNotice notice, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(meeting);
+        ArgumentNullException.ThrowIfNull(childName);
+        var now = clock.GetUtcNow();
+        var firstName = FirstName(childName);
+        var holders = await db.Children.Where(child => child.Id == childId).SelectMany(child => child.CustodyHolders.Select(holder => holder.UserId)).ToListAsync(cancellationToken);
+        var memberIds = holders.Append(youthUserId).OfType<string>().Distinct().ToList();
+        var members = await db.Users.Where(user => memberIds.Contains(user.Id) && user.PasswordHash != null && user.Email != null)
+            .Select(user => new { user.Id, user.Email, user.DisplayName })
+            .ToListAsync(cancellationToken);
+        var link = new Uri(portal.Value.PublicBaseUrl, $"/moeder/{childId}/{meeting.Id}").ToString();
+        foreach (var member in members)
+        {
+            var cancellation = notice == FamilyNotice.Cancelled;
+            var ics = MeetingCalendar.Message(meeting, emails.Title(firstName), mail.Value.FromAddress, member.Email!, meeting.Sequence, cancellation, now);
+            var message = emails.ForFamily(member.Email!, member.DisplayName, notice, meeting, firstName, member.Id == youthUserId, link, new CalendarPart(cancellation ? "CANCEL" : "REQUEST", ics));
+            db.OutboxMessages.Add(OutboxMessage.Create(message, now));
+        }
+    }
+
     public int QueueDue(NetworkMeeting meeting, string childName)
     {
         ArgumentNullException.ThrowIfNull(meeting);
         ArgumentNullException.ThrowIfNull(childName);
         var now = clock.GetUtcNow();
-        var firstName = childName.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? childName;
+        var firstName = FirstName(childName);
         var due = meeting.DueNotices();
         foreach (var notice in due)
         {
@@ -31,4 +57,6 @@ public sealed class MeetingNotices(PortalDbContext db, MeetingEmails emails, Ans
 
         return due.Count;
     }
+
+    private static string FirstName(string name) => name.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? name;
 }

@@ -37,6 +37,8 @@ public sealed class MeetingConsentExpiryTests : IDisposable
             ["Input.Purpose"] = "Status før jul.",
         });
         var meetingPath = scheduled.Location();
+        var told = Assert.Single(await _factory.WaitForMailAsync(DemoLogins.Youth, 2), mail => mail.Subject?.StartsWith("Invitation:", StringComparison.Ordinal) == true);
+        Assert.Contains("Der er lagt et netværksmøde ind for dig. Du bestemmer, hvem fra dit netværk der skal med.", told.TextBody, StringComparison.Ordinal);
         using var added = await caseworker.SubmitAsync((await caseworker.GetPageAsync(meetingPath)).Form("form[action*='handler=AddPartner']"), new Dictionary<string, string>
         {
             ["Partner.Partner"] = "OpenCounselling",

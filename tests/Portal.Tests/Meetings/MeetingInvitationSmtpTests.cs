@@ -13,6 +13,7 @@ namespace Portal.Tests.Meetings;
 /// </summary>
 public sealed class MeetingInvitationSmtpTests : IAsyncLifetime
 {
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(20);
     private SmtpServer _smtp = null!;
     private PortalFactory _factory = null!;
     private HttpClient _caseworker = null!;
@@ -40,8 +41,7 @@ public sealed class MeetingInvitationSmtpTests : IAsyncLifetime
         var meetingPath = await ScheduleAsync(new DateOnly(2027, 2, 10), "14:00", "15:00");
         await AddProfessionalAsync(meetingPath, "Pia Holm", "pia@skole.example");
 
-        var invitation = Assert.Single(await _smtp.WaitForMessagesAsync(1, TimeSpan.FromSeconds(20)));
-        Assert.Equal("pia@skole.example", invitation.To.Mailboxes.Single().Address);
+        var invitation = await _smtp.WaitForMessageToAsync("pia@skole.example", Timeout);
         Assert.StartsWith("Invitation: netværksmøde med Oskar", invitation.Subject, StringComparison.Ordinal);
         var request = Calendar(invitation, "REQUEST");
         var requested = request.Events.Single();
@@ -50,24 +50,37 @@ public sealed class MeetingInvitationSmtpTests : IAsyncLifetime
         Assert.Equal("Familiehuset, Skolegade 4", requested.Location);
         Assert.Contains(invitation.Attachments.OfType<MimePart>(), part => part.FileName == "invitation.ics");
 
+        // Both parents are told too, with the event for their own calendar and the way to the meeting's page.
+        foreach (var parent in new[] { DemoLogins.Parent, DemoLogins.OtherParent })
+        {
+            var told = await _smtp.WaitForMessageToAsync(parent, Timeout);
+            Assert.Contains("Der er lagt et netværksmøde ind for Oskar.", told.TextBody, StringComparison.Ordinal);
+            Assert.Contains($"/moeder/{_oskar}/", told.TextBody, StringComparison.Ordinal);
+            Assert.Equal(requested.Uid, Calendar(told, "REQUEST").Events.Single().Uid);
+        }
+
         await PostOnMeetingAsync(meetingPath, "Move", new Dictionary<string, string>
         {
             ["Move.Date"] = "2027-02-11",
             ["Move.StartTime"] = "09:00",
             ["Move.EndTime"] = "10:00",
         });
-        var update = (await _smtp.WaitForMessagesAsync(2, TimeSpan.FromSeconds(20))).Single(message => message.MessageId != invitation.MessageId);
+        var update = (await _smtp.WaitForMessagesToAsync("pia@skole.example", 2, Timeout)).Single(message => message.MessageId != invitation.MessageId);
         Assert.StartsWith("Nyt tidspunkt eller sted:", update.Subject, StringComparison.Ordinal);
         var moved = Calendar(update, "REQUEST").Events.Single();
         Assert.Equal((requested.Uid, 1), (moved.Uid, moved.Sequence));
         Assert.Equal(new DateTime(2027, 2, 11, 8, 0, 0, DateTimeKind.Utc), moved.DtStart!.AsUtc);
 
         await PostOnMeetingAsync(meetingPath, "Cancel", null);
-        var messages = await _smtp.WaitForMessagesAsync(3, TimeSpan.FromSeconds(20));
-        var cancellation = messages.Single(message => message.Subject?.StartsWith("Aflyst:", StringComparison.Ordinal) == true);
+        var cancellation = (await _smtp.WaitForMessagesToAsync("pia@skole.example", 3, Timeout)).Single(message => message.Subject?.StartsWith("Aflyst:", StringComparison.Ordinal) == true);
         var cancelled = Calendar(cancellation, "CANCEL").Events.Single();
         Assert.Equal((requested.Uid, 2), (cancelled.Uid, cancelled.Sequence));
-        Assert.Equal(3, _smtp.ReceivedFiles().Count);
+        var parentMail = await _smtp.WaitForMessagesToAsync(DemoLogins.Parent, 3, Timeout);
+        Assert.Equal(["REQUEST", "REQUEST", "CANCEL"], parentMail.Select(message => Ical.Net.Calendar.Load(message.BodyParts.OfType<TextPart>().Single(part => part.ContentType.IsMimeType("text", "calendar")).Text)!.Method));
+
+        // Nothing more arrives: three messages each for the teacher and the two parents.
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        Assert.Equal(9, _smtp.ReceivedFiles().Count);
     }
 
     [Fact]
@@ -77,7 +90,7 @@ public sealed class MeetingInvitationSmtpTests : IAsyncLifetime
         var meetingPath = await ScheduleAsync(new DateOnly(2027, 3, 28), "10:00", "11:30");
         await AddProfessionalAsync(meetingPath, "Pia Holm", "pia@skole.example");
 
-        var invitation = Assert.Single(await _smtp.WaitForMessagesAsync(1, TimeSpan.FromSeconds(20)));
+        var invitation = await _smtp.WaitForMessageToAsync("pia@skole.example", Timeout);
         var calendarEvent = Calendar(invitation, "REQUEST").Events.Single();
         Assert.Equal(new DateTime(2027, 3, 28, 8, 0, 0, DateTimeKind.Utc), calendarEvent.DtStart!.AsUtc);
         Assert.Equal(new DateTime(2027, 3, 28, 9, 30, 0, DateTimeKind.Utc), calendarEvent.DtEnd!.AsUtc);
@@ -89,19 +102,23 @@ public sealed class MeetingInvitationSmtpTests : IAsyncLifetime
     public async Task With_the_mail_server_down_invitations_wait_and_each_arrives_exactly_once_when_it_is_back()
     {
         var meetingPath = await ScheduleAsync(new DateOnly(2027, 2, 10), "14:00", "15:00");
+        await _smtp.WaitForMessageToAsync(DemoLogins.Parent, Timeout);
+        await _smtp.WaitForMessageToAsync(DemoLogins.OtherParent, Timeout);
         _smtp.Stop();
         await AddProfessionalAsync(meetingPath, "Pia Holm", "pia@skole.example");
         await AddProfessionalAsync(meetingPath, "Ole Berg", "ole@ssp.example");
 
         // The page answered at once; the mail waits in the outbox while the dispatcher fails.
-        await WaitUntilAsync(() => _factory.WithDbAsync(db => db.OutboxMessages.AllAsync(message => message.Attempts >= 2)), TimeSpan.FromSeconds(20));
-        Assert.Empty(_smtp.ReceivedFiles());
+        await WaitUntilAsync(() => _factory.WithDbAsync(async db => await db.OutboxMessages.CountAsync(message => message.SentAt == null && message.Attempts >= 2) == 2), Timeout);
+        Assert.Equal(2, _smtp.ReceivedFiles().Count);
         await _smtp.StartAgainAsync();
 
-        var messages = await _smtp.WaitForMessagesAsync(2, TimeSpan.FromSeconds(20));
-        Assert.Equal(["ole@ssp.example", "pia@skole.example"], messages.Select(message => message.To.Mailboxes.Single().Address).Order());
+        await _smtp.WaitForMessageToAsync("pia@skole.example", Timeout);
+        await _smtp.WaitForMessageToAsync("ole@ssp.example", Timeout);
         await Task.Delay(TimeSpan.FromSeconds(2));
-        Assert.Equal(2, _smtp.ReceivedFiles().Count);
+        Assert.Single(await _smtp.WaitForMessagesToAsync("pia@skole.example", 1, Timeout));
+        Assert.Single(await _smtp.WaitForMessagesToAsync("ole@ssp.example", 1, Timeout));
+        Assert.Equal(4, _smtp.ReceivedFiles().Count);
     }
 
     public async Task DisposeAsync()
