@@ -56,6 +56,9 @@ public sealed class Child
     /// <summary>The caseworkers who work with this child; only they, among staff, can open the child's case.</summary>
     public IReadOnlyCollection<CaseworkerAssignment> Caseworkers => _caseworkers.AsReadOnly();
 
+    /// <summary>How mail and meeting pages name the child to people outside the family: the first name only.</summary>
+    public string FirstName => FirstNameOf(Name);
+
     public int AgeOn(DateOnly today) => AgeOn(DateOfBirth, today);
 
     public bool IsCustodyHolder(string userId) => _custodyHolders.Exists(holder => holder.UserId == userId);
@@ -167,6 +170,12 @@ public sealed class Child
     }
 
     /// <summary>Whole years on <paramref name="today"/>; a 29 February child has their birthday on 1 March in a common year.</summary>
+    public static string FirstNameOf(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return name.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? name;
+    }
+
     public static int AgeOn(DateOnly dateOfBirth, DateOnly today)
     {
         var age = today.Year - dateOfBirth.Year;

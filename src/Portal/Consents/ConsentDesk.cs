@@ -3,6 +3,7 @@ using Portal.Data;
 using Portal.Domain;
 using Portal.Domain.Consents;
 using Portal.Email;
+using Portal.Meetings;
 
 namespace Portal.Consents;
 
@@ -66,7 +67,7 @@ public sealed class ConsentDesk(PortalDbContext db, ConsentBook book, ConsentWor
     /// <summary>Without a valid consent the partner service may not take part: off every meeting not yet held, with a cancellation.</summary>
     private async Task TakePartnerOffMeetingsAsync(Domain.Families.Child child, PartnerService partner, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var meetings = await db.NetworkMeetings.Where(meeting => meeting.ChildId == child.Id && meeting.CancelledAt == null && meeting.EndsAt > now).ToListAsync(cancellationToken);
+        var meetings = await db.NetworkMeetings.StillOn(now).Where(meeting => meeting.ChildId == child.Id).ToListAsync(cancellationToken);
         foreach (var meeting in meetings.Where(meeting => meeting.ConsentEnded(partner, now) > 0))
         {
             meetingNotices.QueueDue(meeting, child.Name);

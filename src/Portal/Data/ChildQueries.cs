@@ -9,6 +9,11 @@ public static class ChildQueries
     public static IQueryable<Child> VisibleToFamilyMember(this IQueryable<Child> children, string userId) =>
         children.Where(child => child.CustodyHolders.Any(holder => holder.UserId == userId) || child.YouthUserId == userId);
 
+    /// <summary>Children the user sees as family or works with as their caseworker: whose meetings go in the user's calendar.</summary>
+    public static IQueryable<Child> InvolvingUser(this IQueryable<Child> children, string userId) =>
+        children.Where(child => child.CustodyHolders.Any(holder => holder.UserId == userId) || child.YouthUserId == userId
+            || child.Caseworkers.Any(assignment => assignment.UserId == userId));
+
     /// <summary>Children whose case the caseworker is assigned to.</summary>
     public static IQueryable<Child> AssignedTo(this IQueryable<Child> children, string caseworkerId) =>
         children.Where(child => child.Caseworkers.Any(assignment => assignment.UserId == caseworkerId));

@@ -17,8 +17,8 @@ public sealed class MeetingConsentSweep(PortalDbContext db, ConsentBook consentB
         var now = clock.GetUtcNow();
         await using var transaction = await db.BeginWriteAsync(cancellationToken);
         var meetings = await db.NetworkMeetings
-            .Where(meeting => meeting.CancelledAt == null && meeting.EndsAt > now
-                && meeting.Participants.Any(person => person.Kind == ParticipantKind.PartnerService && person.Decision == ParticipantDecision.Chosen))
+            .StillOn(now)
+            .Where(meeting => meeting.Participants.Any(person => person.Kind == ParticipantKind.PartnerService && person.Decision == ParticipantDecision.Chosen))
             .ToListAsync(cancellationToken);
         var taken = 0;
         foreach (var child in meetings.GroupBy(meeting => meeting.ChildId))

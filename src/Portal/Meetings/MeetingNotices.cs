@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Portal.Calendar;
 using Portal.Data;
+using Portal.Domain.Families;
 using Portal.Domain.Meetings;
 using Portal.Email;
 
@@ -22,7 +23,7 @@ public sealed class MeetingNotices(PortalDbContext db, MeetingEmails emails, Ans
         ArgumentNullException.ThrowIfNull(meeting);
         ArgumentNullException.ThrowIfNull(childName);
         var now = clock.GetUtcNow();
-        var firstName = FirstName(childName);
+        var firstName = Child.FirstNameOf(childName);
         var holders = await db.Children.Where(child => child.Id == childId).SelectMany(child => child.CustodyHolders.Select(holder => holder.UserId)).ToListAsync(cancellationToken);
         var memberIds = holders.Append(youthUserId).OfType<string>().Distinct().ToList();
         var members = await db.Users.Where(user => memberIds.Contains(user.Id) && user.PasswordHash != null && user.Email != null)
@@ -43,7 +44,7 @@ public sealed class MeetingNotices(PortalDbContext db, MeetingEmails emails, Ans
         ArgumentNullException.ThrowIfNull(meeting);
         ArgumentNullException.ThrowIfNull(childName);
         var now = clock.GetUtcNow();
-        var firstName = FirstName(childName);
+        var firstName = Child.FirstNameOf(childName);
         var due = meeting.DueNotices();
         foreach (var notice in due)
         {
@@ -58,5 +59,4 @@ public sealed class MeetingNotices(PortalDbContext db, MeetingEmails emails, Ans
         return due.Count;
     }
 
-    private static string FirstName(string name) => name.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? name;
 }

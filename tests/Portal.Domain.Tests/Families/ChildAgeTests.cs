@@ -66,4 +66,11 @@ public sealed class ChildAgeTests
     {
         public override DateTimeOffset GetUtcNow() => now;
     }
+
+    [Theory]
+    [InlineData("Emma Jensen", "Emma")]
+    [InlineData("  Oskar   Holm Jensen ", "Oskar")]
+    [InlineData("Mads", "Mads")]
+    public void Outside_the_family_the_child_is_named_by_first_name_only(string name, string firstName) =>
+        Assert.Equal(firstName, Portal.Domain.Families.Child.FirstNameOf(name));
 }

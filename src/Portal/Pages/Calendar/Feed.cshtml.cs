@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Portal.Calendar;
 using Portal.Data;
-using Portal.Pages.Meetings;
+using Portal.Domain.Families;
 
 namespace Portal.Pages.Calendar;
 
@@ -34,8 +34,7 @@ public sealed class FeedModel(PortalDbContext db, IStringLocalizer<SharedResourc
         }
 
         var now = clock.GetUtcNow();
-        var children = await db.Children.AsNoTracking()
-            .Where(child => child.CustodyHolders.Any(holder => holder.UserId == userId) || child.YouthUserId == userId || child.Caseworkers.Any(assignment => assignment.UserId == userId))
+        var children = await db.Children.AsNoTracking().InvolvingUser(userId)
             .Select(child => new { child.Id, child.Name })
             .ToDictionaryAsync(child => child.Id, child => child.Name, cancellationToken);
         var childIds = children.Keys.ToList();
@@ -45,7 +44,7 @@ public sealed class FeedModel(PortalDbContext db, IStringLocalizer<SharedResourc
             .OrderBy(meeting => meeting.StartsAt)
             .ToListAsync(cancellationToken);
         var calendar = MeetingCalendar.Published(
-            meetings.Select(meeting => (meeting, text["Meeting.CalendarTitle", MeetingPage.FirstName(children[meeting.ChildId])].Value)),
+            meetings.Select(meeting => (meeting, text["Meeting.CalendarTitle", Child.FirstNameOf(children[meeting.ChildId])].Value)),
             text["Meeting.FeedName"],
             now);
         Response.Headers.CacheControl = "no-store";

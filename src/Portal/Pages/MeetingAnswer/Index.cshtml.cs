@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Portal.Data;
 using Portal.Domain;
+using Portal.Domain.Families;
 using Portal.Domain.Meetings;
 using Portal.Meetings;
 using Portal.Pages.Meetings;
@@ -83,7 +84,7 @@ public sealed class IndexModel(PortalDbContext db, AnswerLinks links, IStringLoc
         }
 
         var childName = await db.Children.AsNoTracking().Where(child => child.Id == meeting.ChildId).Select(child => child.Name).FirstAsync(cancellationToken);
-        (Meeting, Person, ChildFirstName) = (meeting, person, MeetingPage.FirstName(childName));
+        (Meeting, Person, ChildFirstName) = (meeting, person, Child.FirstNameOf(childName));
         return true;
     }
 }

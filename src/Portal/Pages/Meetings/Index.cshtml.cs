@@ -25,7 +25,7 @@ public sealed class IndexModel(PortalDbContext db, MeetingDesk desk) : PageModel
             return NotFound();
         }
 
-        (ChildId, ChildFirstName, Meetings) = (found.Child.Id, MeetingPage.FirstName(found.Child.Name), found.Meetings);
+        (ChildId, ChildFirstName, Meetings) = (found.Child.Id, found.Child.FirstName, found.Meetings);
         IsYoungPerson = found.Child.YouthUserId == User.UserId();
         return Page();
     }

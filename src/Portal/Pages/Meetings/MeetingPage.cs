@@ -22,7 +22,7 @@ public abstract class MeetingPage(PortalDbContext db, MeetingDesk desk, IStringL
 
     public PeopleView People { get; private set; } = null!;
 
-    public string ChildFirstName => FirstName(View.Child.Name);
+    public string ChildFirstName => View.Child.FirstName;
 
     protected IStringLocalizer<SharedResource> Text => text;
 
@@ -34,8 +34,6 @@ public abstract class MeetingPage(PortalDbContext db, MeetingDesk desk, IStringL
     /// <summary>Who the user is in this child's case; a family page decides it from the child, not from the login's role.</summary>
     protected virtual Actor ActorFor(Child child) => User.ToActor();
 
-    public static string FirstName(string name) => name.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? name;
-
     protected async Task<bool> LoadAsync(Guid childId, Guid meetingId, CancellationToken cancellationToken)
     {
         if (await desk.LoadAsync(AllowedChildren, childId, meetingId, cancellationToken) is not { } view)
@@ -46,7 +44,7 @@ public abstract class MeetingPage(PortalDbContext db, MeetingDesk desk, IStringL
         var suggesters = view.Meeting.Participants.Select(person => person.SuggestedByUserId).Distinct().ToList();
         var names = await db.Users.AsNoTracking().Where(user => suggesters.Contains(user.Id)).ToDictionaryAsync(user => user.Id, user => user.DisplayName, cancellationToken);
         View = view;
-        People = new PeopleView(view.Meeting, FirstName(view.Child.Name), names, ActorFor(view.Child), view.Meeting.ConcurrencyStamp);
+        People = new PeopleView(view.Meeting, view.Child.FirstName, names, ActorFor(view.Child), view.Meeting.ConcurrencyStamp);
         return true;
     }
 

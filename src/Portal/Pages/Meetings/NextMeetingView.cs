@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Domain.Meetings;
+using Portal.Meetings;
 
 namespace Portal.Pages.Meetings;
 
@@ -12,7 +13,8 @@ public sealed record NextMeetingView(Guid ChildId, NetworkMeeting Meeting, bool 
     {
         ArgumentNullException.ThrowIfNull(db);
         var meetings = await db.NetworkMeetings.AsNoTracking()
-            .Where(meeting => childIds.Contains(meeting.ChildId) && meeting.CancelledAt == null && meeting.EndsAt > now)
+            .StillOn(now)
+            .Where(meeting => childIds.Contains(meeting.ChildId))
             .OrderBy(meeting => meeting.StartsAt)
             .ToListAsync(cancellationToken);
         return meetings.GroupBy(meeting => meeting.ChildId).ToDictionary(group => group.Key, group => group.First());
