@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+
 namespace Portal;
 
 /// <summary>The portal's own settings (section "Portal").</summary>
@@ -19,9 +21,37 @@ public sealed class PortalOptions
     /// <summary>How long before expiry the family is reminded (default 14 days).</summary>
     public TimeSpan ConsentReminderBefore { get; set; } = TimeSpan.FromDays(14);
 
-    /// <summary>The portal's address as families reach it, for links in mail sent outside a request (reminders).</summary>
-    public Uri PublicBaseUrl { get; set; } = new("http://localhost:5080");
+    /// <summary>
+    /// The portal's address as families reach it (behind the proxy). Every link in every mail is built from it, never
+    /// from the request's Host header. Required outside Development.
+    /// </summary>
+    public Uri? PublicBaseUrl { get; set; }
 
     /// <summary>How often the reminder service looks for consents about to expire (zero: never by itself).</summary>
     public TimeSpan ConsentReminderInterval { get; set; } = TimeSpan.FromHours(1);
+}
+
+public static class PortalOptionsSetup
+{
+    /// <summary>The address <c>dotnet run</c> listens on (Properties/launchSettings.json), used in Development when none is set.</summary>
+    public static readonly Uri DevelopmentBaseUrl = new("http://localhost:5080");
+
+    public static void AddPortalOptions(this WebApplicationBuilder builder)
+    {
+        var development = builder.Environment.IsDevelopment();
+        builder.Services.AddOptions<PortalOptions>()
+            .Bind(builder.Configuration.GetSection(PortalOptions.Section))
+            .PostConfigure(options => options.PublicBaseUrl ??= development ? DevelopmentBaseUrl : null)
+            .Validate(options => IsPublicAddress(options.PublicBaseUrl),
+                "Portal:PublicBaseUrl must be set to the portal's public address, for example https://familieportalen.kommune.dk " +
+                "(http or https, no query or fragment). Every link in mail is built from it.")
+            .Validate(options => options.InvitationLifetime > TimeSpan.Zero, "Portal:InvitationLifetime must be positive.")
+            .Validate(options => options.ConsentValidityMonths is > 0 and <= 120, "Portal:ConsentValidityMonths must be between 1 and 120.")
+            .ValidateOnStart();
+    }
+
+    private static bool IsPublicAddress(Uri? address) =>
+        address is { IsAbsoluteUri: true, Query: "", Fragment: "" }
+        && (address.Scheme == Uri.UriSchemeHttps || address.Scheme == Uri.UriSchemeHttp)
+        && !string.IsNullOrEmpty(address.Host);
 }

@@ -1,3 +1,4 @@
+using Portal;
 using Portal.Counselling;
 using Portal.Data;
 using Portal.Email;
@@ -9,6 +10,7 @@ using Portal.Security;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddSingleton(TimeProvider.System);
+builder.AddPortalOptions();
 builder.AddPortalData();
 builder.AddPortalIdentity();
 builder.AddPortalLocalization();

@@ -2,11 +2,8 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Portal.TestSupport;
 
@@ -33,11 +30,12 @@ public sealed class PortalServer : IAsyncLifetime, IDisposable
     public async Task InitializeAsync()
     {
         Smtp = await SmtpServer.StartAsync();
-        _factory = new Factory(_dataFolder, Smtp.Port);
-        _factory.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen => listen.UseHttps(_certificate)));
+        // The portal's public address must be known before it starts (links in mail are built from it): take a free port first.
+        var port = FreePort();
+        BaseAddress = new Uri($"https://localhost:{port}/");
+        _factory = new Factory(_dataFolder, Smtp.Port, BaseAddress);
+        _factory.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port, listen => listen.UseHttps(_certificate)));
         _factory.StartServer();
-        var address = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        BaseAddress = new Uri(address.Replace("127.0.0.1", "localhost", StringComparison.Ordinal));
 
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -102,11 +100,19 @@ public sealed class PortalServer : IAsyncLifetime, IDisposable
         return X509CertificateLoader.LoadPkcs12(certificate.Export(X509ContentType.Pkcs12), password: null);
     }
 
-    private sealed class Factory(string dataFolder, int smtpPort) : WebApplicationFactory<Program>
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private sealed class Factory(string dataFolder, int smtpPort, Uri publicAddress) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             builder.UseEnvironment("Testing");
+            builder.UseSetting("Portal:PublicBaseUrl", publicAddress.ToString());
             builder.UseSetting("Mail:Transport", "Smtp");
             builder.UseSetting("Mail:Smtp:Host", "127.0.0.1");
             builder.UseSetting("Mail:Smtp:Port", smtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture));

@@ -11,7 +11,7 @@ namespace Portal.Consents;
 /// Records one person's yes or no, with the words they were shown, and puts the receipt (and, on a first yes with joint
 /// custody, a notice to the other custody holder) in the outbox, all in the caller's write transaction.
 /// </summary>
-public sealed class ConsentDesk(PortalDbContext db, ConsentBook book, ConsentWordings wordings, ConsentEmails emails, Meetings.MeetingNotices meetingNotices, TimeProvider clock)
+public sealed class ConsentDesk(PortalDbContext db, ConsentBook book, ConsentWordings wordings, ConsentEmails emails, Meetings.MeetingNotices meetingNotices, PortalLinks links, TimeProvider clock)
 {
     /// <returns>The new decision, or the person's existing latest one when nothing changed (a double tap).</returns>
     public async Task<ConsentDecision?> DecideAsync(
@@ -21,7 +21,6 @@ public sealed class ConsentDesk(PortalDbContext db, ConsentBook book, ConsentWor
         Party party,
         ConsentAction action,
         Actor? recordedBy,
-        string consentsLink,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(consents);
@@ -39,6 +38,7 @@ public sealed class ConsentDesk(PortalDbContext db, ConsentBook book, ConsentWor
         }
 
         var title = wordings.Title(partner, purpose, consents.Child.Name);
+        var consentsLink = links.Page("/Consents/Index", new { childId = consents.Child.Id });
         if (await EmailOfAsync(party.Id, cancellationToken) is { } email)
         {
             db.OutboxMessages.Add(OutboxMessage.Create(emails.Receipt(email, decision, title, consentsLink), now));

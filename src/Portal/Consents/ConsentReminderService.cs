@@ -74,7 +74,7 @@ public sealed partial class ConsentReminderService(IServiceScopeFactory scopes, 
             var childName = await db.Children.Where(child => child.Id == consent.ChildId).Select(child => child.Name).FirstAsync(cancellationToken);
             if (user?.Email is { } email)
             {
-                var link = new Uri(options.Value.PublicBaseUrl, $"/samtykke/{consent.ChildId}").ToString();
+                var link = services.GetRequiredService<PortalLinks>().Page("/Consents/Index", new { childId = consent.ChildId });
                 db.OutboxMessages.Add(OutboxMessage.Create(emails.ExpiresSoon(email, decision.PartyName, wordings.Title(consent.Partner, consent.Purpose, childName), decision.ExpiresAt!.Value, link), now));
             }
 

@@ -17,6 +17,7 @@ public static class MailSetup
             builder.Services.AddSingleton<IMailTransport, PickupFolderMailTransport>();
         }
 
+        builder.Services.AddSingleton<PortalLinks>();
         builder.Services.AddSingleton<OutboxSignal>();
         builder.Services.AddSingleton<OutboxWakeUp>();
         builder.Services.AddSingleton<OutboxDispatcher>();

@@ -20,6 +20,12 @@ public static class IdentitySetup
     /// <summary>A login ends after this long without a request.</summary>
     public static readonly TimeSpan IdleTimeout = TimeSpan.FromMinutes(30);
 
+    /// <summary>
+    /// The hard stop, counted in the database for all instances. Low enough to stop guessing from many addresses, high
+    /// enough that a few strangers' wrong tries cannot lock a parent out: <see cref="LoginThrottle"/> slows each address first.
+    /// </summary>
+    public const int LockoutAfterFailures = 20;
+
     private const string SignedInAtKey = "portal.signed-in-at";
 
     public static void AddPortalIdentity(this WebApplicationBuilder builder)
@@ -39,7 +45,7 @@ public static class IdentitySetup
                 options.Password.RequireNonAlphanumeric = false;
                 options.Password.RequiredUniqueChars = 1;
 
-                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.MaxFailedAccessAttempts = LockoutAfterFailures;
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 options.Lockout.AllowedForNewUsers = true;
             })
@@ -51,6 +57,7 @@ public static class IdentitySetup
             .AddClaimsPrincipalFactory<PortalClaimsFactory>();
 
         builder.Services.AddSingleton<CommonPasswords>();
+        builder.Services.AddSingleton<LoginThrottle>();
 
         // Every request checks the security stamp, so logging out or changing the password ends other sessions at once.
         builder.Services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.Zero);
@@ -58,7 +65,6 @@ public static class IdentitySetup
         builder.Services.Configure<DataProtectionTokenProviderOptions>(options => options.TokenLifespan = TimeSpan.FromHours(2));
         var invitationLifetime = builder.Configuration.GetValue("Portal:InvitationLifetime", TimeSpan.FromDays(7));
         builder.Services.Configure<InvitationTokenProviderOptions>(options => options.TokenLifespan = invitationLifetime);
-        builder.Services.Configure<PortalOptions>(builder.Configuration.GetSection(PortalOptions.Section));
 
         builder.Services.ConfigureApplicationCookie(options =>
         {

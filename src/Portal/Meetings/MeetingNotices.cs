@@ -12,7 +12,7 @@ namespace Portal.Meetings;
 /// Puts the calendar mail a meeting owes into the outbox, in the caller's transaction, and records it on the meeting.
 /// The outbox sends it once, later, even if the mail server is down now.
 /// </summary>
-public sealed class MeetingNotices(PortalDbContext db, MeetingEmails emails, AnswerLinks links, IOptions<MailOptions> mail, IOptions<PortalOptions> portal, TimeProvider clock)
+public sealed class MeetingNotices(PortalDbContext db, MeetingEmails emails, AnswerLinks links, IOptions<MailOptions> mail, PortalLinks portalLinks, TimeProvider clock)
 {
     /// <summary>
     /// Tells the custody holders and the young person who have accounts that the meeting was planned, moved or
@@ -29,7 +29,7 @@ public sealed class MeetingNotices(PortalDbContext db, MeetingEmails emails, Ans
         var members = await db.Users.Where(user => memberIds.Contains(user.Id) && user.PasswordHash != null && user.Email != null)
             .Select(user => new { user.Id, user.Email, user.DisplayName })
             .ToListAsync(cancellationToken);
-        var link = new Uri(portal.Value.PublicBaseUrl, $"/moeder/{childId}/{meeting.Id}").ToString();
+        var link = portalLinks.Page("/Meetings/Meeting", new { childId, meetingId = meeting.Id });
         foreach (var member in members)
         {
             var cancellation = notice == FamilyNotice.Cancelled;
@@ -50,7 +50,7 @@ public sealed class MeetingNotices(PortalDbContext db, MeetingEmails emails, Ans
         {
             var cancellation = notice.Notice == CalendarNotice.Cancellation;
             var ics = MeetingCalendar.Message(meeting, emails.Title(firstName), mail.Value.FromAddress, notice.Participant.Email!, notice.Sequence, cancellation, now);
-            var answerLink = new Uri(portal.Value.PublicBaseUrl, $"/moede/svar/{links.Create(meeting.Id, notice.Participant.Id, notice.Participant.Revision)}").ToString();
+            var answerLink = portalLinks.Page("/MeetingAnswer/Index", new { token = links.Create(meeting.Id, notice.Participant.Id, notice.Participant.Revision) });
             var message = emails.For(notice, meeting, firstName, answerLink, new CalendarPart(cancellation ? "CANCEL" : "REQUEST", ics));
             db.OutboxMessages.Add(OutboxMessage.Create(message, now));
             NetworkMeeting.MarkQueued(notice);

@@ -49,21 +49,21 @@ public static class SecuritySetup
             options.IncludeSubDomains = true;
         });
 
+        builder.AddForwardedHeaders();
+
         var permitsPerMinute = builder.Configuration.GetValue("RateLimits:AccountPermitsPerMinute", 10);
+        var counsellingPermits = builder.Configuration.GetValue("Counselling:PermitsPerMinute", 20);
+        var linkPermits = builder.Configuration.GetValue("RateLimits:LinkPermitsPerMinute", 60);
         builder.Services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            options.AddPolicy(AccountPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
-                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = permitsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
-            var counsellingPermits = builder.Configuration.GetValue("Counselling:PermitsPerMinute", 20);
-            options.AddPolicy(CounsellingPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
-                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = counsellingPermits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
-            var linkPermits = builder.Configuration.GetValue("RateLimits:LinkPermitsPerMinute", 60);
-            options.AddPolicy(LinkPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
-                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = linkPermits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+
+            // Opening a form is no guess: only its answers count against the budget.
+            options.AddPolicy(AccountPolicy, context => HttpMethods.IsGet(context.Request.Method)
+                ? RateLimitPartition.GetNoLimiter(string.Empty)
+                : PerClientAddress(context, permitsPerMinute));
+            options.AddPolicy(CounsellingPolicy, context => PerClientAddress(context, counsellingPermits));
+            options.AddPolicy(LinkPolicy, context => PerClientAddress(context, linkPermits));
             options.OnRejected = (context, _) =>
             {
                 var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
@@ -79,8 +79,19 @@ public static class SecuritySetup
 
     public const string RetryAfterItem = "portal.retry-after";
 
+    /// <summary>
+    /// Counted per client address. Behind the proxy that is the address the proxy forwarded (see
+    /// <see cref="ForwardedHeadersSetup"/>); each instance counts for itself, so the budget a client gets is per instance.
+    /// </summary>
+    private static RateLimitPartition<string> PerClientAddress(HttpContext context, int permitsPerMinute) =>
+        RateLimitPartition.GetFixedWindowLimiter(
+            context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+            _ => new FixedWindowRateLimiterOptions { PermitLimit = permitsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
+
     public static void UsePortalSecurity(this WebApplication app)
     {
+        // First of all: the client's real address and scheme, from a known proxy only, for everything after.
+        app.UseForwardedHeaders();
         app.UseSecurityHeaders(new HeaderPolicyCollection()
             .AddFrameOptionsDeny()
             .AddContentTypeOptionsNoSniff()

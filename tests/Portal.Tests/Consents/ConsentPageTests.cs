@@ -217,7 +217,7 @@ public sealed class ConsentPageTests : IDisposable
         var mails = await _factory.WaitForMailAsync(DemoLogins.Parent, count: 2);
         var reminder = Assert.Single(mails, mail => mail.Subject == "Et samtykke udløber snart");
         Assert.Contains("Dit samtykke udløber 23. november 2027", reminder.TextBody, StringComparison.Ordinal);
-        Assert.Contains("http://localhost:5080/samtykke/", reminder.TextBody, StringComparison.Ordinal);
+        Assert.Contains("https://localhost/samtykke/", reminder.TextBody, StringComparison.Ordinal);
 
         _clock.Advance(TimeSpan.FromDays(14));
         using var later = await LoggedInAsync(DemoLogins.Parent);

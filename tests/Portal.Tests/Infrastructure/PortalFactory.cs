@@ -38,6 +38,7 @@ public class PortalFactory : WebApplicationFactory<Program>
         {
             ["Database:DataFolder"] = DataFolder,
             ["Portal:SeedDemoData"] = "true",
+            ["Portal:PublicBaseUrl"] = "https://localhost",
             ["Mail:Transport"] = "PickupFolder",
             ["Mail:PickupFolder"] = "mail",
             ["Mail:PollInterval"] = "00:00:00.200",
@@ -94,6 +95,7 @@ public class PortalFactory : WebApplicationFactory<Program>
                 services.AddSingleton<TimeProvider>(Clock);
             }
 
+            services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, ConnectingAddress>();
             ConfigureServices?.Invoke(services);
         });
     }

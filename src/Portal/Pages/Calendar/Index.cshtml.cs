@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Portal.Calendar;
 using Portal.Data;
+using Portal.Email;
 using Portal.Identity;
 
 namespace Portal.Pages.Calendar;
@@ -11,7 +12,7 @@ namespace Portal.Pages.Calendar;
 /// The signed-in user's secret calendar address for their network meetings. It is shown once, when made; making a new
 /// one or turning it off stops the old one at once.
 /// </summary>
-public sealed class IndexModel(PortalDbContext db, TimeProvider clock) : PageModel
+public sealed class IndexModel(PortalDbContext db, PortalLinks links, TimeProvider clock) : PageModel
 {
     public DateTimeOffset? CreatedAt { get; private set; }
 
@@ -29,7 +30,7 @@ public sealed class IndexModel(PortalDbContext db, TimeProvider clock) : PageMod
         db.CalendarFeeds.Add(feed);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        (CreatedAt, NewAddress) = (feed.CreatedAt, $"{Request.Scheme}://{Request.Host}/kalender/feed/{token}");
+        (CreatedAt, NewAddress) = (feed.CreatedAt, links.Page("/Calendar/Feed", new { token }));
         return Page();
     }
 

@@ -43,8 +43,7 @@ public abstract class DecisionPage(PortalDbContext db, ConsentBook book, Consent
 
         try
         {
-            var link = Url.Page("/Consents/Index", pageHandler: null, values: new { childId }, protocol: Request.Scheme)!;
-            var decision = await desk.DecideAsync(consents, Partner, Purpose, party, Action, recordedBy: null, link, cancellationToken);
+            var decision = await desk.DecideAsync(consents, Partner, Purpose, party, Action, recordedBy: null, cancellationToken);
             if (decision is null)
             {
                 return RedirectToPage("./Index", new { childId });

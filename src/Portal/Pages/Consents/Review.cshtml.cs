@@ -49,10 +49,9 @@ public sealed class ReviewModel(PortalDbContext db, ConsentBook book, ConsentDes
         }
 
         var me = consents.Required.Single();
-        var link = Url.Page("/Consents/Index", pageHandler: null, values: new { childId }, protocol: Request.Scheme)!;
         foreach (var choice in Input.Choices)
         {
-            await desk.DecideAsync(consents, choice.Partner, choice.Purpose, me, choice.Keep == true ? ConsentAction.Given : ConsentAction.Revoked, recordedBy: null, link, cancellationToken);
+            await desk.DecideAsync(consents, choice.Partner, choice.Purpose, me, choice.Keep == true ? ConsentAction.Given : ConsentAction.Revoked, recordedBy: null, cancellationToken);
         }
 
         var child = await db.Children.FirstAsync(item => item.Id == childId, cancellationToken);

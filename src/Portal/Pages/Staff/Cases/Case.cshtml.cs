@@ -24,7 +24,7 @@ public sealed class CaseModel(PortalDbContext db, FamilyInvitations invitations,
         await LoadAsync(childId, cancellationToken) ? Page() : NotFound();
 
     public Task<IActionResult> OnPostSendAgainAsync(Guid childId, Guid invitationId, CancellationToken cancellationToken) =>
-        ChangeInvitationAsync(childId, invitationId, (invitation, _) => invitations.SendAgainAsync(invitation, Url, Request.Scheme), "Case.InvitationSentAgain", cancellationToken);
+        ChangeInvitationAsync(childId, invitationId, (invitation, _) => invitations.SendAgainAsync(invitation), "Case.InvitationSentAgain", cancellationToken);
 
     public Task<IActionResult> OnPostRevokeAsync(Guid childId, Guid invitationId, CancellationToken cancellationToken) =>
         ChangeInvitationAsync(childId, invitationId, invitations.RevokeAsync, "Case.InvitationRevoked", cancellationToken);

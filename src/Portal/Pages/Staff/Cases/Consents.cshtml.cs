@@ -67,8 +67,7 @@ public sealed class ConsentsModel(
 
         try
         {
-            var link = Url.Page("/Consents/Index", pageHandler: null, values: new { childId }, protocol: Request.Scheme)!;
-            await desk.DecideAsync(consents, partner, purpose, party!, Input.Action!.Value, User.ToActor(), link, cancellationToken);
+            await desk.DecideAsync(consents, partner, purpose, party!, Input.Action!.Value, User.ToActor(), cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }

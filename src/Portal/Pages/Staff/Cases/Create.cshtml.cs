@@ -52,16 +52,16 @@ public sealed class CreateModel(
 
             var invited = new List<(string Field, InviteResult Result)>
             {
-                ("Input.FirstHolderEmail", await invitations.InviteAsync(child, Input.FirstHolderName, Input.FirstHolderEmail, InvitationKind.CustodyHolder, Url, Request.Scheme)),
+                ("Input.FirstHolderEmail", await invitations.InviteAsync(child, Input.FirstHolderName, Input.FirstHolderEmail, InvitationKind.CustodyHolder)),
             };
             if (!string.IsNullOrWhiteSpace(Input.SecondHolderEmail))
             {
-                invited.Add(("Input.SecondHolderEmail", await invitations.InviteAsync(child, Input.SecondHolderName!, Input.SecondHolderEmail, InvitationKind.CustodyHolder, Url, Request.Scheme)));
+                invited.Add(("Input.SecondHolderEmail", await invitations.InviteAsync(child, Input.SecondHolderName!, Input.SecondHolderEmail, InvitationKind.CustodyHolder)));
             }
 
             if (!string.IsNullOrWhiteSpace(Input.YouthEmail))
             {
-                invited.Add(("Input.YouthEmail", await invitations.InviteAsync(child, Input.ChildName, Input.YouthEmail, InvitationKind.Youth, Url, Request.Scheme)));
+                invited.Add(("Input.YouthEmail", await invitations.InviteAsync(child, Input.ChildName, Input.YouthEmail, InvitationKind.Youth)));
             }
 
             foreach (var (field, _) in invited.Where(item => item.Result == InviteResult.EmailBelongsToSomeoneElse))

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Portal.Data;
@@ -19,9 +18,10 @@ public sealed class FamilyInvitations(
     UserManager<PortalUser> users,
     IStringLocalizer<InvitationEmail> text,
     IOptions<PortalOptions> options,
+    PortalLinks links,
     TimeProvider clock)
 {
-    public async Task<InviteResult> InviteAsync(Child child, string name, string email, InvitationKind kind, IUrlHelper url, string scheme)
+    public async Task<InviteResult> InviteAsync(Child child, string name, string email, InvitationKind kind)
     {
         ArgumentNullException.ThrowIfNull(child);
         var now = clock.GetUtcNow();
@@ -49,18 +49,18 @@ public sealed class FamilyInvitations(
         Link(child, user.Id, kind);
         var invitation = Invitation.Send(child.Id, user.Id, name, email, kind, now, options.Value.InvitationLifetime);
         db.Invitations.Add(invitation);
-        await QueueEmailAsync(invitation, user, url, scheme);
+        await QueueEmailAsync(invitation, user);
         return InviteResult.Invited;
     }
 
     /// <summary>A new link; the old one stops working because the account's security stamp changes.</summary>
-    public async Task SendAgainAsync(Invitation invitation, IUrlHelper url, string scheme)
+    public async Task SendAgainAsync(Invitation invitation)
     {
         ArgumentNullException.ThrowIfNull(invitation);
         invitation.SendAgain(clock.GetUtcNow(), options.Value.InvitationLifetime);
         var user = await users.FindByIdAsync(invitation.UserId) ?? throw new InvalidOperationException("The invited account is gone.");
         Check(await users.UpdateSecurityStampAsync(user));
-        await QueueEmailAsync(invitation, user, url, scheme);
+        await QueueEmailAsync(invitation, user);
     }
 
     /// <summary>Stops the link and, since nobody used it, takes the unused account off the child again.</summary>
@@ -89,10 +89,10 @@ public sealed class FamilyInvitations(
         }
     }
 
-    private async Task QueueEmailAsync(Invitation invitation, PortalUser user, IUrlHelper url, string scheme)
+    private async Task QueueEmailAsync(Invitation invitation, PortalUser user)
     {
         var token = await users.GenerateUserTokenAsync(user, InvitationTokenProvider.ProviderName, InvitationTokenProvider.Purpose(invitation.Id));
-        var link = url.Page("/Invitations/Index", pageHandler: null, values: new { id = invitation.Id, code = LinkCodes.Encode(token) }, protocol: scheme)!;
+        var link = links.Page("/Invitations/Index", new { id = invitation.Id, code = LinkCodes.Encode(token) });
         db.OutboxMessages.Add(OutboxMessage.Create(InvitationEmail.Create(text, invitation.Email, invitation.Name, link, invitation.ExpiresAt), clock.GetUtcNow()));
     }
 

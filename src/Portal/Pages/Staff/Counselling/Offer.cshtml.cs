@@ -14,7 +14,7 @@ using Portal.Pages.Forms;
 namespace Portal.Pages.Staff.Counselling;
 
 /// <summary>"Offer to the next in line": the form names no request; the offer always goes to whoever is first when it is saved.</summary>
-public sealed class OfferModel(PortalDbContext db, CounsellingLine line, CounsellingEmails emails, IStringLocalizer<SharedResource> text, TimeProvider clock) : PageModel
+public sealed class OfferModel(PortalDbContext db, CounsellingLine line, CounsellingEmails emails, PortalLinks links, IStringLocalizer<SharedResource> text, TimeProvider clock) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -77,7 +77,7 @@ public sealed class OfferModel(PortalDbContext db, CounsellingLine line, Counsel
 
         if (next.NoticeEmail is { } email)
         {
-            var link = Url.Page("/Counselling/Status", pageHandler: null, values: null, protocol: Request.Scheme)!;
+            var link = links.Page("/Counselling/Status");
             db.OutboxMessages.Add(OutboxMessage.Create(emails.OfferNotice(email, link), now));
         }
 

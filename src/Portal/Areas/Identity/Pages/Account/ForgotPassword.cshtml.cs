@@ -18,6 +18,7 @@ public sealed class ForgotPasswordModel(
     UserManager<PortalUser> userManager,
     PortalDbContext db,
     IStringLocalizer<PasswordResetEmail> text,
+    PortalLinks links,
     TimeProvider clock) : PageModel
 {
     [BindProperty]
@@ -39,11 +40,7 @@ public sealed class ForgotPasswordModel(
         if (user?.Email is not null)
         {
             var token = await userManager.GeneratePasswordResetTokenAsync(user);
-            var link = Url.Page(
-                "/Account/ResetPassword",
-                pageHandler: null,
-                values: new { area = "Identity", userId = user.Id, code = LinkCodes.Encode(token) },
-                protocol: Request.Scheme)!;
+            var link = links.Page("/Account/ResetPassword", new { area = "Identity", userId = user.Id, code = LinkCodes.Encode(token) });
             db.OutboxMessages.Add(OutboxMessage.Create(PasswordResetEmail.Create(text, user.Email, user.DisplayName, link), clock.GetUtcNow()));
             await db.SaveChangesAsync(cancellationToken);
         }

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -6,13 +7,14 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 using Portal.Data;
+using Portal.Identity;
 using Portal.Security;
 
 namespace Portal.Areas.Identity.Pages.Account;
 
 [AllowAnonymous]
 [EnableRateLimiting(SecuritySetup.AccountPolicy)]
-public sealed class LoginModel(SignInManager<PortalUser> signInManager, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class LoginModel(SignInManager<PortalUser> signInManager, LoginThrottle throttle, IStringLocalizer<SharedResource> text) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -28,7 +30,26 @@ public sealed class LoginModel(SignInManager<PortalUser> signInManager, IStringL
             return Page();
         }
 
+        var address = HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        if (throttle.WaitBeforeNextTry(Input.Email, address) is { } wait)
+        {
+            var seconds = (int)Math.Ceiling(wait.TotalSeconds);
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+            ModelState.AddModelError(string.Empty, text["Login.Wait", seconds]);
+            return Page();
+        }
+
         var result = await signInManager.PasswordSignInAsync(Input.Email, Input.Password, isPersistent: false, lockoutOnFailure: true);
+        if (result.Succeeded || result.RequiresTwoFactor)
+        {
+            throttle.Succeeded(Input.Email, address);
+        }
+        else
+        {
+            throttle.Failed(Input.Email, address);
+        }
+
         if (result.Succeeded)
         {
             return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/");
