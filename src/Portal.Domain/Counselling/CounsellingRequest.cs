@@ -104,7 +104,7 @@ public sealed class CounsellingRequest
             topic,
             form,
             Text.Optional(message, MessageMaxLength, "Counselling.Message"),
-            Text.Optional(noticeEmail, EmailMaxLength, "Counselling.Email"),
+            EmailAddress.Optional(noticeEmail, "Counselling.Email"),
             now);
     }
 
@@ -117,7 +117,7 @@ public sealed class CounsellingRequest
         }
 
         Text.Optional(message, MessageMaxLength, "Counselling.Message");
-        Text.Optional(noticeEmail, EmailMaxLength, "Counselling.Email");
+        EmailAddress.Optional(noticeEmail, "Counselling.Email");
     }
 
     /// <summary>The first in line among the waiting: the only one an offer can go to.</summary>

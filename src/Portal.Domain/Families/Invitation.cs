@@ -59,7 +59,7 @@ public sealed class Invitation
             childId,
             userId,
             Text.Required(name, NameMaxLength, "Invitation.Name"),
-            Text.Required(email, EmailMaxLength, "Invitation.Email"),
+            EmailAddress.Required(email, "Invitation.Email"),
             kind,
             now,
             lifetime);

@@ -26,6 +26,9 @@ public sealed class MailOptions
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromHours(1);
 
     public int MaxAttempts { get; set; } = 20;
+
+    /// <summary>How many messages go out at once (each on its own connection), so one hanging send does not stall the queue.</summary>
+    public int ParallelSends { get; set; } = 4;
 }
 
 public sealed class SmtpOptions
@@ -40,5 +43,6 @@ public sealed class SmtpOptions
 
     public string? Password { get; set; }
 
-    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
+    /// <summary>For connecting and for each command: a server that does not answer in time is tried again later.</summary>
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
 }

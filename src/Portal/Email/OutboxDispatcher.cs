@@ -5,7 +5,7 @@ using Portal.Data;
 
 namespace Portal.Email;
 
-/// <summary>Delivers due outbox messages, one at a time, and records each outcome before the next.</summary>
+/// <summary>Delivers due outbox messages, a few at a time, and records each outcome as soon as it is known.</summary>
 public sealed partial class OutboxDispatcher(
     IServiceScopeFactory scopes,
     IMailTransport transport,
@@ -52,30 +52,24 @@ public sealed partial class OutboxDispatcher(
                 return;
             }
 
-            foreach (var message in due)
+            // A few at a time, so one slow or hanging server connection does not hold up the rest; each outcome is
+            // recorded as soon as it is known, so a message that went out is never sent again.
+            using var recording = new SemaphoreSlim(1, 1);
+            var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, settings.ParallelSends), CancellationToken = cancellationToken };
+            await Parallel.ForEachAsync(due, parallel, async (message, token) =>
             {
+                var failure = await TrySendAsync(message, settings, token);
+                await recording.WaitAsync(CancellationToken.None);
                 try
                 {
-                    await transport.SendAsync(ToMime(message, settings), cancellationToken);
-                    message.MarkSent(clock.GetUtcNow());
-                    LogSent(logger, message.Id, message.Attempts);
+                    Record(message, failure, settings);
+                    await db.SaveChangesAsync(CancellationToken.None);
                 }
-                catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+                finally
                 {
-                    message.MarkFailed(clock.GetUtcNow(), exception.GetType().Name, settings.FirstRetryDelay, settings.MaxRetryDelay, settings.MaxAttempts);
-                    if (message.GaveUpAt is null)
-                    {
-                        LogRetrying(logger, message.Id, message.Attempts, exception.GetType().Name);
-                    }
-                    else
-                    {
-                        LogGaveUp(logger, message.Id, message.Attempts, exception.GetType().Name);
-                    }
+                    recording.Release();
                 }
-
-                // Record each outcome at once: a message that went out is never sent again.
-                await db.SaveChangesAsync(CancellationToken.None);
-            }
+            });
 
             if (due.Count < BatchSize)
             {
@@ -83,6 +77,59 @@ public sealed partial class OutboxDispatcher(
             }
         }
     }
+
+    /// <returns>Null when sent; otherwise the failure.</returns>
+    private async Task<Exception?> TrySendAsync(OutboxMessage message, MailOptions settings, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await transport.SendAsync(ToMime(message, settings), cancellationToken);
+            return null;
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            return exception;
+        }
+    }
+
+    private void Record(OutboxMessage message, Exception? failure, MailOptions settings)
+    {
+        var now = clock.GetUtcNow();
+        if (failure is null)
+        {
+            message.MarkSent(now);
+            LogSent(logger, message.Id, message.Attempts);
+        }
+        else if (IsPermanent(failure))
+        {
+            message.MarkUndeliverable(now, failure.GetType().Name);
+            LogUndeliverable(logger, message.Id, failure.GetType().Name);
+        }
+        else
+        {
+            message.MarkFailed(now, failure.GetType().Name, settings.FirstRetryDelay, settings.MaxRetryDelay, settings.MaxAttempts);
+            if (message.GaveUpAt is null)
+            {
+                LogRetrying(logger, message.Id, message.Attempts, failure.GetType().Name);
+            }
+            else
+            {
+                LogGaveUp(logger, message.Id, message.Attempts, failure.GetType().Name);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Failures no retry can mend: an address or content MimeKit cannot write, or the server refusing the recipient or
+    /// the message for good (a 5xx reply). A 4xx reply, a timeout or a lost connection is tried again later.
+    /// </summary>
+    private static bool IsPermanent(Exception failure) => failure switch
+    {
+        ParseException or FormatException or ArgumentException => true,
+        MailKit.Net.Smtp.SmtpCommandException command => (int)command.StatusCode >= 500
+            && command.ErrorCode is MailKit.Net.Smtp.SmtpErrorCode.RecipientNotAccepted or MailKit.Net.Smtp.SmtpErrorCode.MessageNotAccepted,
+        _ => false,
+    };
 
     private static MimeMessage ToMime(OutboxMessage message, MailOptions settings)
     {
@@ -136,6 +183,9 @@ public sealed partial class OutboxDispatcher(
 
     [LoggerMessage(EventId = 2003, Level = LogLevel.Error, Message = "Gave up on outbox message {MessageId} after {Attempt} attempts ({ErrorKind})")]
     private static partial void LogGaveUp(ILogger logger, Guid messageId, int attempt, string errorKind);
+
+    [LoggerMessage(EventId = 2005, Level = LogLevel.Error, Message = "Outbox message {MessageId} cannot be delivered ({ErrorKind}); kept for an administrator")]
+    private static partial void LogUndeliverable(ILogger logger, Guid messageId, string errorKind);
 
     [LoggerMessage(EventId = 2004, Level = LogLevel.Error, Message = "Outbox round failed ({ErrorKind}); trying again later")]
     private static partial void LogDispatchFailed(ILogger logger, string errorKind);

@@ -11,9 +11,10 @@ public sealed class OutboxMessage
     public const int ErrorMaxLength = 200;
     public const int CalendarMethodMaxLength = 10;
 
-    private OutboxMessage(EmailMessage message, DateTimeOffset now)
+    private OutboxMessage(EmailMessage message, DateTimeOffset now, Guid? regardingId)
     {
         Id = Guid.NewGuid();
+        RegardingId = regardingId;
         To = message.To;
         Subject = message.Subject;
         TextBody = message.TextBody;
@@ -60,10 +61,15 @@ public sealed class OutboxMessage
     /// <summary>The kind of the last failure (exception type), never its message: that may hold an address.</summary>
     public string? LastError { get; private set; }
 
+    /// <summary>What the mail is about (an invitation, a meeting participant), so staff can see whether it arrived.</summary>
+    public Guid? RegardingId { get; private set; }
+
+    public DeliveryState State => SentAt is not null ? DeliveryState.Sent : GaveUpAt is not null ? DeliveryState.Failed : DeliveryState.Waiting;
+
     /// <summary>The Message-ID header: the same on every attempt, so a receiver can drop a duplicate.</summary>
     public string MessageIdHeader => $"{Id:N}@familieportalen";
 
-    public static OutboxMessage Create(EmailMessage message, DateTimeOffset now)
+    public static OutboxMessage Create(EmailMessage message, DateTimeOffset now, Guid? regardingId = null)
     {
         ArgumentNullException.ThrowIfNull(message);
         if (string.IsNullOrWhiteSpace(message.To) || message.To.Length > AddressMaxLength)
@@ -71,7 +77,7 @@ public sealed class OutboxMessage
             throw new ArgumentException("A recipient address is required.", nameof(message));
         }
 
-        return new OutboxMessage(message, now);
+        return new OutboxMessage(message, now, regardingId);
     }
 
     public void MarkSent(DateTimeOffset now)
@@ -79,6 +85,18 @@ public sealed class OutboxMessage
         SentAt = now;
         NextAttemptAt = null;
         Attempts++;
+    }
+
+    /// <summary>
+    /// A message that no retry can deliver (the address or the content cannot be carried, the server refused the
+    /// recipient for good): no more tries, and kept with its reason for an administrator.
+    /// </summary>
+    public void MarkUndeliverable(DateTimeOffset now, string errorKind)
+    {
+        Attempts++;
+        LastError = errorKind.Length > ErrorMaxLength ? errorKind[..ErrorMaxLength] : errorKind;
+        NextAttemptAt = null;
+        GaveUpAt = now;
     }
 
     /// <summary>Schedules the next try, doubling the wait each time up to <paramref name="maxDelay"/>.</summary>
@@ -96,4 +114,12 @@ public sealed class OutboxMessage
         var delay = TimeSpan.FromTicks(Math.Min(maxDelay.Ticks, firstDelay.Ticks * (1L << Math.Min(Attempts - 1, 30))));
         NextAttemptAt = now + delay;
     }
+}
+
+/// <summary>What staff see next to an invitation: sent, still waiting (maybe retrying), or could not be sent.</summary>
+public enum DeliveryState
+{
+    Waiting,
+    Sent,
+    Failed,
 }

@@ -14,6 +14,8 @@ public sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outbox
         builder.Property(message => message.CalendarMethod).HasMaxLength(OutboxMessage.CalendarMethodMaxLength);
         builder.Property(message => message.LastError).HasMaxLength(OutboxMessage.ErrorMaxLength);
         builder.Ignore(message => message.MessageIdHeader);
+        builder.Ignore(message => message.State);
+        builder.HasIndex(message => message.RegardingId);
 
         // SQLite cannot order by DateTimeOffset; UTC ticks keep "due first" a plain integer comparison.
         builder.Property(message => message.NextAttemptAt).HasConversion(new Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter());

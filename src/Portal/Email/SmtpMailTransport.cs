@@ -10,7 +10,21 @@ public sealed class SmtpMailTransport(IOptions<MailOptions> options) : IMailTran
     {
         var smtp = options.Value.Smtp;
         using var client = new SmtpClient { Timeout = (int)smtp.Timeout.TotalMilliseconds };
-        await client.ConnectAsync(smtp.Host, smtp.Port, smtp.Security, cancellationToken);
+
+        // Timeout covers each command; the connection attempt (name lookup, TCP, TLS) gets the same limit of its own.
+        using (var connecting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+        {
+            connecting.CancelAfter(smtp.Timeout);
+            try
+            {
+                await client.ConnectAsync(smtp.Host, smtp.Port, smtp.Security, connecting.Token);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                throw new TimeoutException("The mail server did not accept a connection in time.");
+            }
+        }
+
         if (!string.IsNullOrEmpty(smtp.UserName))
         {
             await client.AuthenticateAsync(smtp.UserName, smtp.Password ?? string.Empty, cancellationToken);

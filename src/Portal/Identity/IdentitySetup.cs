@@ -35,6 +35,9 @@ public static class IdentitySetup
             .AddIdentity<PortalUser, IdentityRole>(options =>
             {
                 options.User.RequireUniqueEmail = true;
+
+                // The user name is the e-mail address: whatever the portal's e-mail rule accepts (Domain.EmailAddress).
+                options.User.AllowedUserNameCharacters += "'";
                 options.SignIn.RequireConfirmedAccount = false;
 
                 // Length, not composition (NIST SP 800-63B); common passwords are refused by CommonPasswordValidator.

@@ -52,7 +52,7 @@ public sealed class MeetingNotices(PortalDbContext db, MeetingEmails emails, Ans
             var ics = MeetingCalendar.Message(meeting, emails.Title(firstName), mail.Value.FromAddress, notice.Participant.Email!, notice.Sequence, cancellation, now);
             var answerLink = portalLinks.Page("/MeetingAnswer/Index", new { token = links.Create(meeting.Id, notice.Participant.Id, notice.Participant.Revision) });
             var message = emails.For(notice, meeting, firstName, answerLink, new CalendarPart(cancellation ? "CANCEL" : "REQUEST", ics));
-            db.OutboxMessages.Add(OutboxMessage.Create(message, now));
+            db.OutboxMessages.Add(OutboxMessage.Create(message, now, notice.Participant.Id));
             NetworkMeeting.MarkQueued(notice);
         }
 

@@ -217,6 +217,17 @@ public sealed class NetworkMeetingTests
         }
     }
 
+    [Fact]
+    public void A_suggestion_whose_address_mail_cannot_carry_is_refused_and_nothing_is_added()
+    {
+        var meeting = Meeting();
+
+        var refused = Assert.Throws<DomainException>(() => meeting.SuggestFromNetwork("Moster Hanne", "moster", "x<script>@example.com", phone: null, why: null, Emma));
+
+        Assert.Equal("Participant.Email.Invalid", refused.Code);
+        Assert.Empty(meeting.Participants);
+    }
+
     private static NetworkMeeting Meeting() =>
         NetworkMeeting.Schedule(ChildId, childHasOwnLogin: true, Now.AddDays(14), Now.AddDays(14).AddHours(1.5), "Familiehuset", null, "Vi taler om, hvordan det går i skolen", Caseworker, Now);
 }

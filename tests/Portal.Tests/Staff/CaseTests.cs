@@ -130,7 +130,7 @@ public sealed class CaseTests : IDisposable
 
         var errors = (await Html.ReadAsync(response)).QuerySelector("[role=alert]")!.TextContent;
         Assert.Contains("Fødselsdato er ikke udfyldt rigtigt.", errors, StringComparison.Ordinal);
-        Assert.Contains("Skriv en gyldig e-mailadresse", errors, StringComparison.Ordinal);
+        Assert.Contains("Skriv en e-mailadresse, som mail kan sendes til", errors, StringComparison.Ordinal);
         Assert.Contains("Skriv både navn og e-mail på den anden forælder", errors, StringComparison.Ordinal);
     }
 

@@ -67,7 +67,7 @@ public sealed class IndexModel(CounsellingLine line, CounsellingArrivals arrival
         [Display(Name = "Field.CounsellingMessage")]
         public string? Message { get; set; }
 
-        [EmailAddress(ErrorMessage = "Validation.Email")]
+        [PortalEmail]
         [StringLength(CounsellingRequest.EmailMaxLength, ErrorMessage = "Validation.TooLong")]
         [Display(Name = "Field.NoticeEmail")]
         public string? Email { get; set; }

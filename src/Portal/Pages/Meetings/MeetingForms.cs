@@ -53,7 +53,7 @@ public class PersonInput
     public string? Name { get; set; }
 
     [StringLength(NetworkParticipant.ContactMaxLength, ErrorMessage = "Validation.TooLong")]
-    [EmailAddress(ErrorMessage = "Validation.Email")]
+    [PortalEmail]
     [Display(Name = "Field.Email")]
     public string? Email { get; set; }
 
@@ -101,7 +101,7 @@ public sealed class ProfessionalInput
 
     [Required(ErrorMessage = "Validation.Required")]
     [StringLength(NetworkParticipant.ContactMaxLength, ErrorMessage = "Validation.TooLong")]
-    [EmailAddress(ErrorMessage = "Validation.Email")]
+    [PortalEmail]
     [Display(Name = "Field.Email")]
     public string? Email { get; set; }
 }
@@ -121,7 +121,7 @@ public sealed class PartnerInput
 
     [Required(ErrorMessage = "Validation.Required")]
     [StringLength(NetworkParticipant.ContactMaxLength, ErrorMessage = "Validation.TooLong")]
-    [EmailAddress(ErrorMessage = "Validation.Email")]
+    [PortalEmail]
     [Display(Name = "Field.Email")]
     public string? Email { get; set; }
 }

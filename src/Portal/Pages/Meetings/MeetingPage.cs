@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Portal.Data;
+using Portal.Email;
 using Portal.Domain;
 using Portal.Domain.Families;
 using Portal.Domain.Meetings;
@@ -43,8 +44,12 @@ public abstract class MeetingPage(PortalDbContext db, MeetingDesk desk, IStringL
 
         var suggesters = view.Meeting.Participants.Select(person => person.SuggestedByUserId).Distinct().ToList();
         var names = await db.Users.AsNoTracking().Where(user => suggesters.Contains(user.Id)).ToDictionaryAsync(user => user.Id, user => user.DisplayName, cancellationToken);
+        var viewer = ActorFor(view.Child);
+        var deliveries = viewer.IsStaff
+            ? await db.OutboxMessages.LatestAsync([.. view.Meeting.Participants.Select(person => person.Id)], cancellationToken)
+            : null;
         View = view;
-        People = new PeopleView(view.Meeting, view.Child.FirstName, names, ActorFor(view.Child), view.Meeting.ConcurrencyStamp);
+        People = new PeopleView(view.Meeting, view.Child.FirstName, names, viewer, view.Meeting.ConcurrencyStamp, deliveries);
         return true;
     }
 

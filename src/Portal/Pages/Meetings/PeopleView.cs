@@ -1,5 +1,6 @@
 using Portal.Domain;
 using Portal.Domain.Meetings;
+using Portal.Email;
 
 namespace Portal.Pages.Meetings;
 
@@ -7,7 +8,13 @@ namespace Portal.Pages.Meetings;
 /// Who is on a meeting, as one viewer may see it. The young person's own words about why they chose someone are for
 /// them and staff; a parent sees only the words on their own suggestions.
 /// </summary>
-public sealed class PeopleView(NetworkMeeting meeting, string childFirstName, IReadOnlyDictionary<string, string> names, Actor viewer, string concurrencyStamp)
+public sealed class PeopleView(
+    NetworkMeeting meeting,
+    string childFirstName,
+    IReadOnlyDictionary<string, string> names,
+    Actor viewer,
+    string concurrencyStamp,
+    IReadOnlyDictionary<Guid, DeliveryState>? deliveries = null)
 {
     public NetworkMeeting Meeting => meeting;
 
@@ -22,6 +29,13 @@ public sealed class PeopleView(NetworkMeeting meeting, string childFirstName, IR
         [.. meeting.Participants.Where(person => person.Decision != ParticipantDecision.Withdrawn).OrderBy(person => person.Decision != ParticipantDecision.Chosen).ThenBy(person => person.Kind)];
 
     public bool IsYoungPerson => viewer.Role == ActorRole.Youth;
+
+    /// <summary>For staff: whether the latest calendar mail to this person went out.</summary>
+    public DeliveryState? Delivery(NetworkParticipant person)
+    {
+        ArgumentNullException.ThrowIfNull(person);
+        return deliveries is not null && deliveries.TryGetValue(person.Id, out var state) ? state : null;
+    }
 
     public bool IsStaff => viewer.IsStaff;
 

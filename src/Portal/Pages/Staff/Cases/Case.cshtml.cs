@@ -5,6 +5,7 @@ using Microsoft.Extensions.Localization;
 using Portal.Data;
 using Portal.Domain;
 using Portal.Domain.Families;
+using Portal.Email;
 using Portal.Identity;
 using Portal.Pages.Forms;
 using Portal.Pages.Plans;
@@ -75,13 +76,16 @@ public sealed class CaseModel(PortalDbContext db, FamilyInvitations invitations,
         var memberIds = child.CustodyHolders.Select(holder => holder.UserId).Append(child.YouthUserId).OfType<string>().ToList();
         var users = await db.Users.AsNoTracking().Where(user => memberIds.Contains(user.Id)).ToListAsync(cancellationToken);
         var sent = await db.Invitations.AsNoTracking().Where(invitation => invitation.ChildId == childId).ToListAsync(cancellationToken);
-        Members = [.. users.Select(user => new Member(
-            user.DisplayName,
-            user.Email ?? string.Empty,
-            user.Id == child.YouthUserId ? InvitationKind.Youth : InvitationKind.CustodyHolder,
-            sent.Where(invitation => invitation.UserId == user.Id).OrderByDescending(invitation => invitation.SentAt).FirstOrDefault()))];
+        var deliveries = await db.OutboxMessages.LatestAsync([.. sent.Select(invitation => invitation.Id)], cancellationToken);
+        Members = [.. users.Select(user =>
+        {
+            var invitation = sent.Where(item => item.UserId == user.Id).OrderByDescending(item => item.SentAt).FirstOrDefault();
+            DeliveryState? delivery = invitation is not null && deliveries.TryGetValue(invitation.Id, out var state) ? state : null;
+            var kind = user.Id == child.YouthUserId ? InvitationKind.Youth : InvitationKind.CustodyHolder;
+            return new Member(user.DisplayName, user.Email ?? string.Empty, kind, invitation, delivery);
+        })];
         return true;
     }
 
-    public sealed record Member(string Name, string Email, InvitationKind Kind, Invitation? Invitation);
+    public sealed record Member(string Name, string Email, InvitationKind Kind, Invitation? Invitation, DeliveryState? Delivery);
 }

@@ -105,7 +105,7 @@ public sealed class CreateModel(
         public string FirstHolderName { get; set; } = string.Empty;
 
         [Required(ErrorMessage = "Validation.Required")]
-        [EmailAddress(ErrorMessage = "Validation.Email")]
+        [PortalEmail]
         [StringLength(Invitation.EmailMaxLength, ErrorMessage = "Validation.TooLong")]
         [Display(Name = "Field.FirstHolderEmail")]
         public string FirstHolderEmail { get; set; } = string.Empty;
@@ -115,12 +115,12 @@ public sealed class CreateModel(
         [Display(Name = "Field.SecondHolderName")]
         public string? SecondHolderName { get; set; }
 
-        [EmailAddress(ErrorMessage = "Validation.Email")]
+        [PortalEmail]
         [StringLength(Invitation.EmailMaxLength, ErrorMessage = "Validation.TooLong")]
         [Display(Name = "Field.SecondHolderEmail")]
         public string? SecondHolderEmail { get; set; }
 
-        [EmailAddress(ErrorMessage = "Validation.Email")]
+        [PortalEmail]
         [StringLength(Invitation.EmailMaxLength, ErrorMessage = "Validation.TooLong")]
         [Display(Name = "Field.YouthEmail")]
         public string? YouthEmail { get; set; }

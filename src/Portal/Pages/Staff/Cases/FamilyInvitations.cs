@@ -93,7 +93,7 @@ public sealed class FamilyInvitations(
     {
         var token = await users.GenerateUserTokenAsync(user, InvitationTokenProvider.ProviderName, InvitationTokenProvider.Purpose(invitation.Id));
         var link = links.Page("/Invitations/Index", new { id = invitation.Id, code = LinkCodes.Encode(token) });
-        db.OutboxMessages.Add(OutboxMessage.Create(InvitationEmail.Create(text, invitation.Email, invitation.Name, link, invitation.ExpiresAt), clock.GetUtcNow()));
+        db.OutboxMessages.Add(OutboxMessage.Create(InvitationEmail.Create(text, invitation.Email, invitation.Name, link, invitation.ExpiresAt), clock.GetUtcNow(), invitation.Id));
     }
 
     private static void Check(IdentityResult result)

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
+using Portal.Pages.Forms;
 using Portal.Data;
 using Portal.Email;
 using Portal.Identity;
@@ -51,7 +52,7 @@ public sealed class ForgotPasswordModel(
     public sealed class InputModel
     {
         [Required(ErrorMessage = "Validation.Required")]
-        [EmailAddress(ErrorMessage = "Validation.Email")]
+        [PortalEmail]
         [StringLength(PortalUser.EmailMaxLength, ErrorMessage = "Validation.TooLong")]
         [Display(Name = "Field.Email")]
         public string Email { get; set; } = string.Empty;
