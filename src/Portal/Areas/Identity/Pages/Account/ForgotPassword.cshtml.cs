@@ -5,10 +5,10 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
-using Portal.Pages.Forms;
 using Portal.Data;
 using Portal.Email;
 using Portal.Identity;
+using Portal.Pages.Forms;
 using Portal.Security;
 
 namespace Portal.Areas.Identity.Pages.Account;
