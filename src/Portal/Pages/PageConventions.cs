@@ -21,6 +21,7 @@ public static class PageConventions
         services.AddScoped<Portal.Meetings.MeetingConsentSweep>();
         return services.AddRazorPages(options =>
         {
+            options.Conventions.ConfigureFilter(new Forms.UnreadableCheckboxValues());
             options.Conventions.AuthorizeFolder("/Plans", Policies.Family);
             options.Conventions.AuthorizeFolder("/MyData", Policies.Family);
             options.Conventions.AuthorizeFolder("/Consents", Policies.Family);

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Portal.Counselling;
+using Portal.Data;
 using Portal.Domain.Counselling;
 using Portal.Tests.Infrastructure;
 
@@ -133,7 +134,7 @@ public sealed class AnonymousCounsellingTests : IDisposable
     [Fact]
     public async Task An_unanswered_offer_lapses_and_a_withdrawn_request_is_deleted_after_30_days()
     {
-        using var person = await AskAsync(email: "væk@example.dk");
+        using var person = await AskAsync(email: "vaek@example.dk");
         using var counsellor = _factory.CreateClient();
         await counsellor.LogInAsync(Portal.Data.DemoData.Users[4].Email);
         await OfferNextAsync(counsellor);
@@ -203,6 +204,28 @@ public sealed class AnonymousCounsellingTests : IDisposable
 
         Assert.StartsWith("/Identity/Account/AccessDenied", parentResponse.Location(), StringComparison.Ordinal);
         Assert.StartsWith("/Identity/Account/Login", anonymousResponse.Location(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_offer_posted_with_a_forged_yes_no_value_is_a_field_error_and_the_form_keeps_what_was_typed()
+    {
+        using var asker = await AskAsync();
+        using var counsellor = _factory.CreateClient();
+        await counsellor.LogInAsync(DemoData.Users[4].Email);
+        var offer = await counsellor.GetPageAsync("/raadgiver/tilbud");
+        var fields = offer.Form().Elements.OfType<AngleSharp.Html.Dom.IHtmlInputElement>()
+            .Where(input => input.Name is { Length: > 0 } name && name != "Input.Online")
+            .Select(input => new KeyValuePair<string, string>(input.Name!, input.Name == "Input.Place" ? "Familiehuset" : input.Value))
+            .Append(new("Input.Online", "-1\r\nforged"));
+
+        using var content = new FormUrlEncodedContent(fields);
+        using var response = await counsellor.PostAsync(new Uri("/raadgiver/tilbud", UriKind.Relative), content);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await Html.ReadAsync(response);
+        Assert.NotNull(page.QuerySelector("[role=alert]"));
+        Assert.Equal("Familiehuset", page.QuerySelector("input[name='Input.Place']")?.GetAttribute("value"));
+        Assert.DoesNotContain(_factory.Logs.Lines, line => line.Contains("forged", StringComparison.Ordinal));
     }
 
     private async Task<HttpClient> AskAsync(string? email = null)

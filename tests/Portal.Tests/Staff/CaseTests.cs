@@ -134,6 +134,59 @@ public sealed class CaseTests : IDisposable
         Assert.Contains("Skriv både navn og e-mail på den anden forælder", errors, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_young_person_s_address_already_used_for_another_child_is_a_field_error_with_what_was_typed_kept()
+    {
+        using var caseworker = await CaseworkerAsync();
+        var before = await _factory.WithDbAsync(db => db.Children.CountAsync());
+        var born = DateOnly.FromDateTime(_clock.GetUtcNow().UtcDateTime).AddYears(-14).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+        var form = (await caseworker.GetPageAsync("/medarbejder/sager/ny")).Form();
+        using var response = await caseworker.SubmitAsync(form, CaseForm("Ida Berg", born, ("Maja Berg", "maja@example.dk"), ("Ole \u202EBerg\u0007", "ole@example.dk"), DemoLogins.Youth));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await Html.ReadAsync(response);
+        Assert.Contains("bruges allerede", page.QuerySelector("[role=alert]")?.TextContent, StringComparison.Ordinal);
+        Assert.Equal("Ida Berg", page.QuerySelector("input[name='Input.ChildName']")?.GetAttribute("value"));
+        Assert.Equal(DemoLogins.Youth, page.QuerySelector("input[name='Input.YouthEmail']")?.GetAttribute("value"));
+        Assert.Equal(before, await _factory.WithDbAsync(db => db.Children.CountAsync()));
+        Assert.False(await _factory.WithDbAsync(db => db.Users.AnyAsync(user => user.Email == "maja@example.dk")));
+    }
+
+    [Fact]
+    public async Task A_second_custody_holder_s_name_is_stored_without_control_characters_or_direction_tricks()
+    {
+        using var caseworker = await CaseworkerAsync();
+        var childId = await CreateCaseAsync(caseworker, "Ida Berg", "2019-05-01", ("Maja Berg", "maja@example.dk"), ("Ole \u202EgreB\u202C\u0007 Jo\u0301n", "ole@example.dk"));
+
+        var name = await _factory.WithDbAsync(db => db.Users.Where(user => user.Email == "ole@example.dk").Select(user => user.DisplayName).SingleAsync());
+
+        Assert.Equal("Ole greB Jón", name);
+        Assert.Contains("Ole greB Jón", (await caseworker.GetPageAsync($"/medarbejder/sager/{childId}")).MainText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_recorded_consent_with_the_choice_missing_or_sent_twice_is_a_clear_message()
+    {
+        using var caseworker = await CaseworkerAsync();
+        var oskar = await _factory.ChildIdAsync("Oskar Jensen");
+        var page = await caseworker.GetPageAsync($"/medarbejder/sager/{oskar}/samtykke");
+        var token = page.QuerySelector("main form input[name='__RequestVerificationToken']")!.GetAttribute("value")!;
+
+        foreach (var fields in new[]
+        {
+            new[] { ("__RequestVerificationToken", token) },
+            new[] { ("__RequestVerificationToken", token), ("Input.Consent", string.Empty), ("Input.Action", "Given") },
+            new[] { ("__RequestVerificationToken", token), ("Input.Consent", "HealthVisitors|NetworkMeetings"), ("Input.Consent", "x|y"), ("Input.Action", "Given"), ("Input.Action", "Revoked") },
+        })
+        {
+            using var content = new FormUrlEncodedContent(fields.Select(field => new KeyValuePair<string, string>(field.Item1, field.Item2)));
+            using var response = await caseworker.PostAsync(new Uri($"/medarbejder/sager/{oskar}/samtykke", UriKind.Relative), content);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.NotNull((await Html.ReadAsync(response)).QuerySelector("[role=alert]"));
+        }
+    }
+
     private async Task<HttpClient> CaseworkerAsync()
     {
         var client = _factory.CreateClient();

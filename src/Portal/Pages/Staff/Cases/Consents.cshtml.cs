@@ -48,7 +48,7 @@ public sealed class ConsentsModel(
             return NotFound();
         }
 
-        var key = Input.Consent.Split('|');
+        var key = (Input.Consent ?? string.Empty).Split('|');
         var partner = default(PartnerService);
         var purpose = default(ConsentPurpose);
         var party = Parties.FirstOrDefault(candidate => candidate.Id == Input.PartyId);

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Portal.Data;
@@ -26,24 +27,33 @@ public sealed class FamilyInvitations(
         ArgumentNullException.ThrowIfNull(child);
         var now = clock.GetUtcNow();
         var existing = await users.FindByEmailAsync(email);
+
+        // Staff are never invited as family, nor a parent as a young person; a young person's login belongs to one child.
+        var role = kind == InvitationKind.Youth ? Roles.Youth : Roles.Parent;
+        if (existing is not null && (!await users.IsInRoleAsync(existing, role)
+            || (kind == InvitationKind.Youth && await db.Children.AnyAsync(other => other.YouthUserId == existing.Id && other.Id != child.Id))))
+        {
+            return InviteResult.EmailBelongsToSomeoneElse;
+        }
+
         if (existing is not null && await users.HasPasswordAsync(existing))
         {
             // Someone who already uses the portal (a parent of a sibling) just gets the child added.
-            var role = kind == InvitationKind.Youth ? Roles.Youth : Roles.Parent;
-            if (!await users.IsInRoleAsync(existing, role))
-            {
-                return InviteResult.EmailBelongsToSomeoneElse;
-            }
-
             Link(child, existing.Id, kind);
             return InviteResult.AddedToExistingAccount;
         }
 
-        var user = existing ?? new PortalUser { UserName = email, Email = email, DisplayName = name };
+        var user = existing ?? new PortalUser { UserName = email, Email = email, DisplayName = Domain.Text.Clean(name) };
         if (existing is null)
         {
-            Check(await users.CreateAsync(user));
-            Check(await users.AddToRoleAsync(user, kind == InvitationKind.Youth ? Roles.Youth : Roles.Parent));
+            var created = await users.CreateAsync(user);
+            if (!created.Succeeded)
+            {
+                // The address passed the portal's e-mail rule, but the account store still said no (taken meanwhile).
+                return InviteResult.EmailBelongsToSomeoneElse;
+            }
+
+            Check(await users.AddToRoleAsync(user, role));
         }
 
         Link(child, user.Id, kind);
