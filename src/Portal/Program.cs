@@ -35,8 +35,9 @@ app.UseAntiforgery();
 app.MapHealthChecks("/healthz").AllowAnonymous().DisableRateLimiting();
 app.MapRazorPages();
 
-// Unknown addresses answer 404 (the friendly page), for visitors too, rather than a login prompt.
-app.MapFallback(context =>
+// Unknown addresses answer 404 (the friendly page), for visitors too, rather than a login prompt; a missing file
+// such as /favicon.ico too (the default fallback pattern leaves out paths that look like files).
+app.MapFallback("{*path}", context =>
 {
     context.Response.StatusCode = StatusCodes.Status404NotFound;
     return Task.CompletedTask;

@@ -8,6 +8,8 @@ public sealed class LocalizedIdentityErrors(IStringLocalizer<SharedResource> tex
 {
     public IdentityError PasswordTooCommon() => Error(CommonPasswordValidator.ErrorCode, "Identity.PasswordTooCommon");
 
+    public IdentityError PasswordTooGuessable() => Error(GuessablePasswordValidator.ErrorCode, "Identity.PasswordTooGuessable");
+
     public override IdentityError PasswordTooShort(int length) => Error(nameof(PasswordTooShort), "Identity.PasswordTooShort", length);
 
     public override IdentityError PasswordMismatch() => Error(nameof(PasswordMismatch), "Identity.PasswordMismatch");

@@ -25,6 +25,30 @@ public sealed class PasswordPolicyTests : IDisposable
         Assert.NotNull(page.QuerySelector(".form-group.form-error #Input_NewPassword"));
     }
 
+    [Theory]
+    [InlineData("aaaaaaaaaaaa")]
+    [InlineData("abcdefghijkl")]
+    [InlineData("familieportalen")]
+    [InlineData("sofie@demo.familieportalen.dk")]
+    [InlineData("SofieJensen2026")]
+    [InlineData("jensenjensen")]
+    public async Task A_long_but_guessable_password_is_refused_with_a_helpful_explanation(string newPassword)
+    {
+        using var client = _factory.CreateClient();
+        await client.LogInAsync(DemoLogins.Parent);
+
+        using var response = await ChangePasswordAsync(client, newPassword);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var alert = (await Html.ReadAsync(response)).QuerySelector("[role=alert]")?.TextContent;
+        Assert.True(
+            alert?.Contains("for let at gætte. Brug hellere tre eller fire almindelige ord", StringComparison.Ordinal) == true
+            || alert?.Contains("Den adgangskode er for almindelig", StringComparison.Ordinal) == true,
+            alert);
+        using var fresh = _factory.CreateClient();
+        await fresh.LogInAsync(DemoLogins.Parent);
+    }
+
     [Fact]
     public async Task A_long_passphrase_needs_no_digits_capitals_or_symbols()
     {

@@ -228,6 +228,42 @@ public sealed class AnonymousCounsellingTests : IDisposable
         Assert.DoesNotContain(_factory.Logs.Lines, line => line.Contains("forged", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task The_device_keeps_the_code_30_days_after_the_last_visit_and_forgets_it_when_the_request_is_withdrawn()
+    {
+        using var person = await AskAsync();
+        using var visit = await person.GetAsync(new Uri("/raadgivning/status", UriKind.Relative));
+        var renewed = Assert.Single(visit.Headers.GetValues("Set-Cookie"), value => value.StartsWith("__Host-Familieportalen.Ticket=", StringComparison.Ordinal));
+        Assert.Contains("max-age=2592000", renewed, StringComparison.OrdinalIgnoreCase);
+
+        var status = await Html.ReadAsync(visit);
+        using var withdrawn = await person.SubmitAsync(status.Form("main form[action*='handler=NoLongerNeeded']"));
+        using var after = await person.GetAsync(new Uri("/raadgivning/status", UriKind.Relative));
+        var deleted = Assert.Single(after.Headers.GetValues("Set-Cookie"), value => value.StartsWith("__Host-Familieportalen.Ticket=", StringComparison.Ordinal));
+        Assert.Contains("expires=Thu, 01 Jan 1970", deleted, StringComparison.OrdinalIgnoreCase);
+
+        // Next time the device shows the empty form, not the old request.
+        using var again = await person.GetAsync(new Uri("/raadgivning", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+    }
+
+    [Fact]
+    public async Task Forget_this_device_removes_the_code_from_the_device_but_keeps_the_place()
+    {
+        using var person = await AskAsync();
+        var status = await person.GetPageAsync("/raadgivning/status");
+        var code = status.QuerySelector("main .portal-code")!.TextContent;
+
+        using var forgotten = await person.SubmitAsync(status.Form("main form[action*='handler=Forget']"));
+
+        Assert.Equal("/raadgivning", forgotten.Location());
+        using var back = await person.GetAsync(new Uri("/raadgivning/status", UriKind.Relative));
+        Assert.Equal("/raadgivning/kode", back.Location());
+        using var laptop = _factory.CreateClient();
+        using var lookup = await laptop.SubmitAsync((await laptop.GetPageAsync("/raadgivning/kode")).Form(), new Dictionary<string, string> { ["Input.Code"] = code });
+        Assert.Contains("Du er nummer 1 i køen.", (await laptop.GetPageAsync("/raadgivning/status")).MainText(), StringComparison.Ordinal);
+    }
+
     private async Task<HttpClient> AskAsync(string? email = null)
     {
         var client = _factory.CreateClient();

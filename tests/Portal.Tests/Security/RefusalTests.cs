@@ -23,6 +23,32 @@ public sealed class RefusalTests : IDisposable
         Assert.NotNull(page.QuerySelector("main a[href='/']"));
     }
 
+    [Theory]
+    [InlineData("/favicon.ico")]
+    [InlineData("/apple-touch-icon.png")]
+    [InlineData("/findes-ikke.css")]
+    public async Task A_missing_file_answers_404_not_a_login_prompt(string path)
+    {
+        using var client = _factory.CreateClient();
+
+        using var response = await client.GetAsync(new Uri(path, UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Every_page_names_the_portal_s_own_icon_and_the_icon_is_there()
+    {
+        using var client = _factory.CreateClient();
+        var page = await client.GetPageAsync("/raadgivning");
+        var icon = page.QuerySelector("link[rel=icon]")?.GetAttribute("href");
+
+        Assert.NotNull(icon);
+        using var response = await client.GetAsync(new Uri(icon, UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("image/svg+xml", response.Content.Headers.ContentType?.MediaType);
+    }
+
     [Fact]
     public async Task A_forged_form_without_the_antiforgery_token_is_refused_with_a_clear_page()
     {

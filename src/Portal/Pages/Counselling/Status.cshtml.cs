@@ -41,6 +41,16 @@ public sealed class StatusModel(PortalDbContext db, CounsellingLine line, Ticket
         }
 
         IsNew = TempData["CounsellingNew"] is true;
+        if (Ticket!.IsOpen)
+        {
+            cookie.Write(Response, cookie.Read(Request)!);
+        }
+        else
+        {
+            // Closed or withdrawn: shown this once, and the device forgets it.
+            cookie.Forget(Response);
+        }
+
         return Page();
     }
 
