@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test: domain unit tests, integration tests and browser tests.
-# Installs what the tests need when it is missing (Debian's Chromium and the aiosmtpd SMTP server),
+# Installs what the tests need when it is missing (Debian's Chromium, the aiosmtpd SMTP server and PostgreSQL),
 # then prints one closing line "tests: N passed, M failed" counted from the test results.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -8,6 +8,8 @@ cd "$(dirname "$0")/.."
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 /usr/bin/python3 -c "import aiosmtpd" 2>/dev/null || missing+=(python3-aiosmtpd)
+# PostgreSQL: the tests start a throwaway cluster of their own on loopback (tests/Portal.TestSupport/PostgresServer.cs).
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing ${missing[*]} from Debian's packages..."
   sudo=""

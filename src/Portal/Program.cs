@@ -18,7 +18,6 @@ builder.AddPortalMail();
 builder.AddPortalSecurity();
 builder.AddPortalCounselling();
 builder.Services.AddPortalPages().AddPortalViewLocalization();
-builder.Services.AddHealthChecks().AddDbContextCheck<PortalDbContext>();
 
 var app = builder.Build();
 
@@ -32,7 +31,8 @@ app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();
-app.MapHealthChecks("/healthz").AllowAnonymous().DisableRateLimiting();
+app.MapHealthChecks("/healthz", new() { Predicate = check => check.Tags.Contains("live") }).AllowAnonymous().DisableRateLimiting();
+app.MapHealthChecks("/healthz/ready", new() { Predicate = _ => true }).AllowAnonymous().DisableRateLimiting();
 app.MapRazorPages();
 
 // Unknown addresses answer 404 (the friendly page), for visitors too, rather than a login prompt; a missing file

@@ -23,9 +23,16 @@ public sealed class CounsellingLine(PortalDbContext db)
         return ++counter.LastLinePosition;
     }
 
+    /// <summary>
+    /// The one counter row, locked for the rest of the transaction on a server database, so instances take numbers one
+    /// after another, each in the same transaction that stores its request: a rolled-back transaction gives its numbers
+    /// back, so there are no gaps (a database sequence would leave one) and no repeats. SQLite has one writer anyway.
+    /// </summary>
     private async Task<CounsellingCounter> CounterAsync(CancellationToken cancellationToken)
     {
-        var counter = await db.CounsellingCounters.FindAsync([CounsellingCounter.SingleId], cancellationToken);
+        var counter = db.Database.IsNpgsql()
+            ? await db.CounsellingCounters.FromSql($"SELECT * FROM \"CounsellingCounters\" WHERE \"Id\" = {CounsellingCounter.SingleId} FOR UPDATE").FirstOrDefaultAsync(cancellationToken)
+            : await db.CounsellingCounters.FindAsync([CounsellingCounter.SingleId], cancellationToken);
         if (counter is null)
         {
             counter = new CounsellingCounter { Id = CounsellingCounter.SingleId };
@@ -58,4 +65,31 @@ public sealed class CounsellingCounter
     public long LastQueueNumber { get; set; }
 
     public long LastLinePosition { get; set; }
+
+    /// <summary>Made once at start, so instances never race to insert it; a second instance finds it there.</summary>
+    public static async Task EnsureCreatedAsync(PortalDbContext db)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        if (await db.CounsellingCounters.AnyAsync(counter => counter.Id == SingleId))
+        {
+            return;
+        }
+
+        db.CounsellingCounters.Add(new CounsellingCounter { Id = SingleId });
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateException)
+        {
+            // Another instance made it a moment ago; anything else is a real fault.
+            db.ChangeTracker.Clear();
+            if (!await db.CounsellingCounters.AnyAsync(counter => counter.Id == SingleId))
+            {
+                throw;
+            }
+        }
+
+        db.ChangeTracker.Clear();
+    }
 }

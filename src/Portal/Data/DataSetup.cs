@@ -1,60 +1,123 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Portal.Data;
 
 public static class DataSetup
 {
+    public const string Sqlite = "Sqlite";
+    public const string PostgreSql = "PostgreSQL";
+
     /// <summary>
-    /// The one place that chooses the database. SQLite (one file in the data folder) is the embedded default;
-    /// a server database for several instances plugs in here without touching features.
+    /// The one place that chooses the database: SQLite (one file in the data folder, the embedded default) or
+    /// PostgreSQL (<c>ConnectionStrings:Portal</c>) for several instances. Features see <see cref="PortalDbContext"/> either way.
     /// </summary>
     public static void AddPortalData(this WebApplicationBuilder builder)
     {
         var dataFolder = DataFolder.From(builder.Configuration, builder.Environment);
         builder.Services.AddSingleton(dataFolder);
 
-        var provider = builder.Configuration["Database:Provider"] ?? "Sqlite";
-        if (!string.Equals(provider, "Sqlite", StringComparison.OrdinalIgnoreCase))
+        var provider = builder.Configuration["Database:Provider"] ?? Sqlite;
+        var connectionString = builder.Configuration.GetConnectionString("Portal");
+        if (string.Equals(provider, PostgreSql, StringComparison.OrdinalIgnoreCase))
         {
-            throw new InvalidOperationException($"Database:Provider '{provider}' is not supported yet; use 'Sqlite'.");
+            if (string.IsNullOrWhiteSpace(connectionString))
+            {
+                throw new InvalidOperationException("Database:Provider is PostgreSQL, so ConnectionStrings:Portal must name the database (Host=…;Database=…;Username=…).");
+            }
+
+            // Ordinary transactions, unique constraints and row locks keep writers apart: nothing waits in the process.
+            builder.Services.AddSingleton(WriteGate.Open());
+            builder.Services.AddDbContext<PortalDbContext, PostgresPortalDbContext>((services, options) => options
+                .UseNpgsql(connectionString, npgsql => npgsql.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
+                .AddInterceptors(services.GetRequiredService<Email.OutboxWakeUp>()));
+        }
+        else if (string.Equals(provider, Sqlite, StringComparison.OrdinalIgnoreCase))
+        {
+            var sqlite = new SqliteConnectionStringBuilder(connectionString ?? $"Data Source={Path.Combine(dataFolder.Path, "portal.db")}")
+            {
+                Pooling = true,
+                ForeignKeys = true,
+                DefaultTimeout = 30,
+            }.ToString();
+
+            builder.Services.AddSingleton(WriteGate.OneWriterAtATime());
+            builder.Services.AddSingleton<SqlitePragmas>();
+            builder.Services.AddDbContext<PortalDbContext>((services, options) => options
+                // A plan owns six collections, always loaded with it: as one joined query their rows multiply (a plan with a
+                // few dozen items took 13 s to load, measured). One query per collection keeps it to milliseconds.
+                .UseSqlite(sqlite, options => options.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
+                .AddInterceptors(services.GetRequiredService<SqlitePragmas>(), services.GetRequiredService<Email.OutboxWakeUp>()));
+        }
+        else
+        {
+            throw new InvalidOperationException($"Database:Provider '{provider}' is not known; use '{Sqlite}' (the default) or '{PostgreSql}'.");
         }
 
-        var connectionString = new SqliteConnectionStringBuilder(builder.Configuration.GetConnectionString("Portal")
-            ?? $"Data Source={Path.Combine(dataFolder.Path, "portal.db")}")
-        {
-            Pooling = true,
-            ForeignKeys = true,
-            DefaultTimeout = 30,
-        }.ToString();
-
-        builder.Services.AddSingleton(WriteGate.OneWriterAtATime());
-        builder.Services.AddSingleton<SqlitePragmas>();
-        builder.Services.AddDbContext<PortalDbContext>((services, options) => options
-            // A plan owns six collections, always loaded with it: as one joined query their rows multiply (a plan with a
-            // few dozen items took 13 s to load, measured). One query per collection keeps it to milliseconds.
-            .UseSqlite(connectionString, sqlite => sqlite.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
-            .AddInterceptors(services.GetRequiredService<SqlitePragmas>(), services.GetRequiredService<Email.OutboxWakeUp>()));
-
-        // Keys outside the repository, so a restart does not log everyone out.
+        // In the database, so every instance reads the keys the others made, and a restart logs nobody out.
         builder.Services.AddDataProtection()
             .SetApplicationName("Familieportalen")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataFolder.Path, "keys")));
+            .PersistKeysToDbContext<PortalDbContext>();
+
+        builder.Services.AddHealthChecks()
+            .AddDbContextCheck<PortalDbContext>(tags: ["live"])
+            .AddCheck<MigrationsApplied>("migrations", tags: ["ready"]);
     }
 
-    /// <summary>Applies migrations, switches the file to WAL, creates the roles and, if asked, the demo data.</summary>
+    /// <summary>
+    /// Applies migrations (EF Core holds a database-wide lock meanwhile, so instances starting together take turns),
+    /// switches a SQLite file to WAL, and creates the roles, the counselling counter and, if asked, the demo data.
+    /// </summary>
     public static async Task PrepareDatabaseAsync(this WebApplication app)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-        await db.Database.MigrateAsync();
-        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
-        await Roles.EnsureCreatedAsync(scope.ServiceProvider);
-
-        if (app.Configuration.GetValue("Portal:SeedDemoData", app.Environment.IsDevelopment()))
+        var postgres = db.Database.IsNpgsql();
+        if (postgres)
         {
-            await DemoData.SeedAsync(scope.ServiceProvider);
+            // The whole preparation, not only the migrations: roles, the counter and demo data are made once too.
+            await db.Database.OpenConnectionAsync();
+            await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_lock(" + PreparationLock + ")");
+        }
+
+        try
+        {
+            await db.Database.MigrateAsync();
+            if (db.Database.IsSqlite())
+            {
+                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+            }
+
+            await Roles.EnsureCreatedAsync(scope.ServiceProvider);
+            await Counselling.CounsellingCounter.EnsureCreatedAsync(db);
+
+            if (app.Configuration.GetValue("Portal:SeedDemoData", app.Environment.IsDevelopment()))
+            {
+                await DemoData.SeedAsync(scope.ServiceProvider);
+            }
+        }
+        finally
+        {
+            if (postgres)
+            {
+                await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_unlock(" + PreparationLock + ")");
+                await db.Database.CloseConnectionAsync();
+            }
+        }
+    }
+
+    /// <summary>A PostgreSQL advisory lock key of the portal's own, held by the instance preparing the database.</summary>
+    private const string PreparationLock = "724681902";
+
+    /// <summary>Ready for traffic: the database answers and has every migration this version needs.</summary>
+    private sealed class MigrationsApplied(PortalDbContext db) : IHealthCheck
+    {
+        public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+        {
+            var pending = await db.Database.GetPendingMigrationsAsync(cancellationToken);
+            return pending.Any() ? HealthCheckResult.Unhealthy("Migrations are missing.") : HealthCheckResult.Healthy();
         }
     }
 }

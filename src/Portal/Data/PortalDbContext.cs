@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Consents;
@@ -9,9 +10,22 @@ using Portal.Email;
 
 namespace Portal.Data;
 
-public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options, WriteGate writeGate)
-    : IdentityDbContext<PortalUser>(options)
+/// <summary>The portal's data. On SQLite this type itself is used; on PostgreSQL <see cref="PostgresPortalDbContext"/>.</summary>
+public class PortalDbContext : IdentityDbContext<PortalUser>, IDataProtectionKeyContext
 {
+    private readonly WriteGate writeGate;
+
+    public PortalDbContext(DbContextOptions<PortalDbContext> options, WriteGate writeGate)
+        : this((DbContextOptions)options, writeGate)
+    {
+    }
+
+    protected PortalDbContext(DbContextOptions options, WriteGate writeGate)
+        : base(options) => this.writeGate = writeGate;
+
+    /// <summary>Shared by every instance, so a cookie, a form token or a sealed link made by one is read by the others.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public DbSet<Child> Children => Set<Child>();
 
     public DbSet<Plan> Plans => Set<Plan>();
@@ -51,7 +65,7 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options, W
         }
     }
 
-    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    public sealed override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         if (Database.CurrentTransaction is not null)
         {
@@ -62,7 +76,7 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options, W
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
-    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public sealed override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         // Inside BeginWriteAsync the turn is already held; the gate is not re-entrant.
         if (Database.CurrentTransaction is not null)
@@ -74,7 +88,7 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options, W
         return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
-    protected override void OnModelCreating(ModelBuilder builder)
+    protected sealed override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);

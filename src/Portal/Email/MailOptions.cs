@@ -29,6 +29,9 @@ public sealed class MailOptions
 
     /// <summary>How many messages go out at once (each on its own connection), so one hanging send does not stall the queue.</summary>
     public int ParallelSends { get; set; } = 4;
+
+    /// <summary>How long a dispatcher holds the messages it took before another instance may take them (it died meanwhile).</summary>
+    public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(2);
 }
 
 public sealed class SmtpOptions

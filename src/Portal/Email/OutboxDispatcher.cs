@@ -41,12 +41,7 @@ public sealed partial class OutboxDispatcher(
         {
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-            var now = clock.GetUtcNow();
-            var due = await db.OutboxMessages
-                .Where(message => message.NextAttemptAt != null && message.NextAttemptAt <= now)
-                .OrderBy(message => message.NextAttemptAt)
-                .Take(BatchSize)
-                .ToListAsync(cancellationToken);
+            var due = await ClaimAsync(db, settings, cancellationToken);
             if (due.Count == 0)
             {
                 return;
@@ -77,6 +72,29 @@ public sealed partial class OutboxDispatcher(
             }
         }
     }
+
+    /// <summary>
+    /// Takes up to a batch of due messages for this instance: each is leased (its next attempt moved past the lease) in a
+    /// short transaction, so another instance's dispatcher skips it. On PostgreSQL the rows are locked with SKIP LOCKED, so
+    /// two dispatchers never wait for or take the same message. If this instance dies before recording an outcome, the
+    /// message is due again when the lease ends, and another instance sends it (the same Message-ID lets a receiver drop a
+    /// duplicate).
+    /// </summary>
+    private async Task<List<OutboxMessage>> ClaimAsync(PortalDbContext db, MailOptions settings, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.BeginWriteAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        var due = db.Database.IsNpgsql()
+            ? await db.OutboxMessages.FromSql($"SELECT * FROM \"OutboxMessages\" WHERE \"NextAttemptAt\" <= {Binary(now)} ORDER BY \"NextAttemptAt\" LIMIT {BatchSize} FOR UPDATE SKIP LOCKED").ToListAsync(cancellationToken)
+            : await db.OutboxMessages.Where(message => message.NextAttemptAt != null && message.NextAttemptAt <= now).OrderBy(message => message.NextAttemptAt).Take(BatchSize).ToListAsync(cancellationToken);
+        due.ForEach(message => message.Lease(now + settings.Lease));
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return due;
+    }
+
+    // NextAttemptAt is stored as ticks with the offset (see OutboxMessageConfiguration); raw SQL compares the same numbers.
+    private static long Binary(DateTimeOffset instant) => (long)OutboxMessageConfiguration.NextAttemptAtInDatabase.ConvertToProvider(instant)!;
 
     /// <returns>Null when sent; otherwise the failure.</returns>
     private async Task<Exception?> TrySendAsync(OutboxMessage message, MailOptions settings, CancellationToken cancellationToken)

@@ -87,6 +87,9 @@ public sealed class OutboxMessage
         Attempts++;
     }
 
+    /// <summary>Taken by one dispatcher until <paramref name="until"/>: the others pass it by, and if that dispatcher dies it is due again then.</summary>
+    public void Lease(DateTimeOffset until) => NextAttemptAt = until;
+
     /// <summary>
     /// A message that no retry can deliver (the address or the content cannot be carried, the server refused the
     /// recipient for good): no more tries, and kept with its reason for an administrator.

@@ -1,10 +1,14 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Portal.Email;
 
 public sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<OutboxMessage>
 {
+    /// <summary>SQLite cannot order by DateTimeOffset; UTC ticks keep "due first" a plain integer comparison on both providers.</summary>
+    public static readonly DateTimeOffsetToBinaryConverter NextAttemptAtInDatabase = new();
+
     public void Configure(EntityTypeBuilder<OutboxMessage> builder)
     {
         builder.HasKey(message => message.Id);
@@ -17,8 +21,7 @@ public sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outbox
         builder.Ignore(message => message.State);
         builder.HasIndex(message => message.RegardingId);
 
-        // SQLite cannot order by DateTimeOffset; UTC ticks keep "due first" a plain integer comparison.
-        builder.Property(message => message.NextAttemptAt).HasConversion(new Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter());
+        builder.Property(message => message.NextAttemptAt).HasConversion(NextAttemptAtInDatabase);
         builder.HasIndex(message => message.NextAttemptAt);
     }
 }

@@ -1,28 +1,74 @@
+using System.Data.Common;
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Portal.Email;
 
-/// <summary>After a save that added mail, wakes the dispatcher. Mail saved inside a longer transaction goes at the next poll.</summary>
-public sealed class OutboxWakeUp(OutboxSignal signal) : SaveChangesInterceptor
+/// <summary>
+/// Wakes the dispatcher as soon as new mail is in the database: after a save that added mail, or, when the save was part
+/// of a longer transaction, when that transaction commits (not before: the dispatcher would find nothing yet).
+/// </summary>
+public sealed class OutboxWakeUp(OutboxSignal signal) : DbTransactionInterceptor, ISaveChangesInterceptor
 {
-    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    private readonly ConditionalWeakTable<DbContext, object> _mailInTransaction = [];
+
+    public int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
-        WakeIfMailWasAdded(eventData.Context);
+        ArgumentNullException.ThrowIfNull(eventData);
+        Saved(eventData.Context);
         return result;
     }
 
-    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    public ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        WakeIfMailWasAdded(eventData.Context);
+        ArgumentNullException.ThrowIfNull(eventData);
+        Saved(eventData.Context);
         return ValueTask.FromResult(result);
     }
 
-    private void WakeIfMailWasAdded(DbContext? context)
+    public override void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData)
     {
-        if (context is not null
-            && context.Database.CurrentTransaction is null
-            && context.ChangeTracker.Entries<OutboxMessage>().Any(entry => entry.Entity.Attempts == 0 && entry.Entity.SentAt is null))
+        ArgumentNullException.ThrowIfNull(eventData);
+        Committed(eventData.Context);
+    }
+
+    public override Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(eventData);
+        Committed(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    public override void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData)
+    {
+        ArgumentNullException.ThrowIfNull(eventData);
+        if (eventData.Context is { } context)
+        {
+            _mailInTransaction.Remove(context);
+        }
+    }
+
+    private void Saved(DbContext? context)
+    {
+        if (context is null || !context.ChangeTracker.Entries<OutboxMessage>().Any(entry => entry.Entity.Attempts == 0 && entry.Entity.SentAt is null))
+        {
+            return;
+        }
+
+        if (context.Database.CurrentTransaction is null)
+        {
+            signal.Notify();
+        }
+        else
+        {
+            _mailInTransaction.AddOrUpdate(context, context);
+        }
+    }
+
+    private void Committed(DbContext? context)
+    {
+        if (context is not null && _mailInTransaction.Remove(context))
         {
             signal.Notify();
         }

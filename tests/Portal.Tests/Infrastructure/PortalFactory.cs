@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
+using Portal.TestSupport;
 
 namespace Portal.Tests.Infrastructure;
 
@@ -53,6 +54,12 @@ public class PortalFactory : WebApplicationFactory<Program>
             ["Counselling:HousekeepingInterval"] = "00:00:00",
             ["Portal:ConsentReminderInterval"] = "00:00:00",
         };
+        if (UsesPostgres(settings))
+        {
+            _settings["Database:Provider"] = "PostgreSQL";
+            _settings["ConnectionStrings:Portal"] = PostgresDatabases.GetOrAdd(DataFolder, _ => PostgresServer.Shared.GetAwaiter().GetResult().NewDatabaseAsync().GetAwaiter().GetResult());
+        }
+
         foreach (var (key, value) in settings)
         {
             _settings[key] = value;
@@ -64,6 +71,19 @@ public class PortalFactory : WebApplicationFactory<Program>
 
     public string DataFolder { get; }
 
+    /// <summary>
+    /// PORTAL_TEST_DATABASE=PostgreSQL runs the same tests on PostgreSQL (a throwaway cluster, a database per data folder,
+    /// so a restart on the same folder finds its data); a test can also ask for it with Database:Provider.
+    /// </summary>
+    public static bool OnPostgres => string.Equals(Environment.GetEnvironmentVariable("PORTAL_TEST_DATABASE"), "PostgreSQL", StringComparison.OrdinalIgnoreCase);
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> PostgresDatabases = new();
+
+    private static bool UsesPostgres(IDictionary<string, string?> settings) =>
+        settings.TryGetValue("Database:Provider", out var provider)
+            ? string.Equals(provider, "PostgreSQL", StringComparison.OrdinalIgnoreCase) && !settings.ContainsKey("ConnectionStrings:Portal")
+            : OnPostgres;
+
     public CapturedLogs Logs { get; } = new();
 
     /// <summary>A portal with some settings changed, optionally on an existing data folder (a restart).</summary>
@@ -71,6 +91,9 @@ public class PortalFactory : WebApplicationFactory<Program>
         new(settings, dataFolder) { Clock = clock };
 
     public string MailFolder => Path.Combine(DataFolder, "mail");
+
+    /// <summary>The PostgreSQL database this portal uses, for a second instance on the same data; null on SQLite.</summary>
+    public string? PostgresConnectionString => _settings.GetValueOrDefault("Database:Provider") == "PostgreSQL" ? _settings.GetValueOrDefault("ConnectionStrings:Portal") : null;
 
     /// <summary>Set before the first request to control the portal's clock.</summary>
     public FakeTimeProvider? Clock { get; init; }

@@ -1,0 +1,124 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Portal.TestSupport;
+
+/// <summary>
+/// A throwaway PostgreSQL cluster on loopback (Debian's postgresql), made with initdb in a temporary folder and stopped
+/// and deleted on dispose. As root it runs as the unprivileged user postgres, since PostgreSQL refuses to run as root.
+/// Each test asks for a database of its own.
+/// </summary>
+public sealed class PostgresServer : IDisposable
+{
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "portal-postgres", Guid.NewGuid().ToString("N"));
+    private readonly string _binaries;
+    private readonly bool _asPostgresUser = Environment.UserName == "root";
+    private int _databases;
+
+    private PostgresServer(string binaries, int port)
+    {
+        _binaries = binaries;
+        Port = port;
+    }
+
+    public int Port { get; }
+
+    private static readonly Lazy<Task<PostgresServer>> SharedServer = new(async () =>
+    {
+        var server = await StartAsync();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => server.Dispose();
+        return server;
+    });
+
+    /// <summary>One cluster for the whole test run, started on first use and stopped when the test process ends.</summary>
+    public static Task<PostgresServer> Shared => SharedServer.Value;
+
+    public static async Task<PostgresServer> StartAsync()
+    {
+        var binaries = Directory.Exists("/usr/lib/postgresql")
+            ? Directory.GetDirectories("/usr/lib/postgresql").Select(version => Path.Combine(version, "bin")).Where(bin => File.Exists(Path.Combine(bin, "initdb"))).Order().LastOrDefault()
+            : null;
+        if (binaries is null)
+        {
+            throw new InvalidOperationException("Debian's postgresql is required: apt-get install -y postgresql (scripts/test.sh does this).");
+        }
+
+        var server = new PostgresServer(binaries, FreePort());
+        await server.StartClusterAsync();
+        return server;
+    }
+
+    /// <summary>A new, empty database on this cluster, as a connection string.</summary>
+    public async Task<string> NewDatabaseAsync()
+    {
+        var name = $"portal_{Interlocked.Increment(ref _databases)}_{Guid.NewGuid():N}"[..40];
+        await RunAsync(Path.Combine(_binaries, "psql"), "-h", "127.0.0.1", "-p", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-U", "postgres", "-d", "postgres", "-v", "ON_ERROR_STOP=1", "-c", $"CREATE DATABASE {name}");
+        return $"Host=127.0.0.1;Port={Port};Username=postgres;Database={name};Pooling=true;Maximum Pool Size=20";
+    }
+
+    private async Task StartClusterAsync()
+    {
+        var data = Path.Combine(_root, "data");
+        Directory.CreateDirectory(_root);
+        if (_asPostgresUser)
+        {
+            await RunAsync("/usr/bin/chown", "-R", "postgres:postgres", _root);
+        }
+
+        await RunAsync(Path.Combine(_binaries, "initdb"), "-D", data, "-U", "postgres", "--auth=trust", "--no-sync", "-E", "UTF8", "--locale=C.UTF-8");
+        await RunAsync(
+            Path.Combine(_binaries, "pg_ctl"), "-D", data, "-l", Path.Combine(_root, "server.log"), "-w", "-t", "60",
+            "-o", $"-c listen_addresses=127.0.0.1 -p {Port} -k {_root} -c fsync=off -c max_connections=200", "start");
+    }
+
+    private async Task RunAsync(string program, params string[] arguments)
+    {
+        var start = _asPostgresUser && program != "/usr/bin/chown"
+            ? new ProcessStartInfo("/usr/sbin/runuser", ["-u", "postgres", "--", program, .. arguments])
+            : new ProcessStartInfo(program, arguments);
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
+        if (program.EndsWith("psql", StringComparison.Ordinal))
+        {
+            start.Environment["PGCONNECT_TIMEOUT"] = "10";
+        }
+
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {program}.");
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"{Path.GetFileName(program)} failed ({process.ExitCode}): {await errors} {await output}");
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            RunAsync(Path.Combine(_binaries, "pg_ctl"), "-D", Path.Combine(_root, "data"), "-m", "immediate", "-w", "stop").GetAwaiter().GetResult();
+        }
+        catch (InvalidOperationException)
+        {
+            // Already stopped.
+        }
+
+        try
+        {
+            Directory.Delete(_root, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Left for the OS to clean up.
+        }
+    }
+}
