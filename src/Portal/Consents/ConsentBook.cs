@@ -24,6 +24,11 @@ public sealed class ConsentBook(PortalDbContext db, TimeProvider clock, IOptions
             return null;
         }
 
+        if (tracked)
+        {
+            await db.LockChildAsync(childId, cancellationToken);
+        }
+
         var memberIds = child.CustodyHolders.Select(holder => holder.UserId).Append(child.YouthUserId).OfType<string>().ToList();
         var names = await db.Users.AsNoTracking().Where(user => memberIds.Contains(user.Id)).ToDictionaryAsync(user => user.Id, user => user.DisplayName, cancellationToken);
         var consents = await (tracked ? db.Consents : db.Consents.AsNoTracking()).Where(consent => consent.ChildId == childId).ToListAsync(cancellationToken);

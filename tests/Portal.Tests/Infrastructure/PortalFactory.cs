@@ -129,6 +129,9 @@ public class PortalFactory : WebApplicationFactory<Program>
         if (disposing)
         {
             SqliteConnection.ClearAllPools();
+
+            // Each portal has a database of its own on the shared cluster: give its connections back at once.
+            Npgsql.NpgsqlConnection.ClearAllPools();
         }
     }
 

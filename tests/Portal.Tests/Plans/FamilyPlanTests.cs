@@ -198,9 +198,9 @@ public sealed class FamilyPlanTests : IDisposable
     [Fact]
     public async Task The_history_is_never_rewritten_not_even_directly_in_the_database()
     {
-        var error = await Assert.ThrowsAnyAsync<Exception>(() => _factory.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("UPDATE PlanChanges SET Summary = 'rewritten'")));
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => _factory.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("UPDATE \"PlanChanges\" SET \"Summary\" = 'rewritten'")));
         Assert.Contains("append-only", error.Message, StringComparison.Ordinal);
-        await Assert.ThrowsAnyAsync<Exception>(() => _factory.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("DELETE FROM PlanChanges")));
+        await Assert.ThrowsAnyAsync<Exception>(() => _factory.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("DELETE FROM \"PlanChanges\"")));
     }
 
     private Task<int> CountEntriesAsync() => _factory.WithDbAsync(db => db.Plans.SelectMany(plan => plan.FamilyEntries).CountAsync());

@@ -75,7 +75,7 @@ public sealed class RefusalTests : IDisposable
         await using (var scope = _factory.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<Portal.Data.PortalDbContext>();
-            await db.Database.ExecuteSqlRawAsync("ALTER TABLE Children RENAME TO Children_broken_by_test");
+            await db.Database.ExecuteSqlRawAsync("ALTER TABLE \"Children\" RENAME TO \"Children_broken_by_test\"");
         }
 
         using var response = await client.GetAsync(new Uri("/", UriKind.Relative));
@@ -86,6 +86,7 @@ public sealed class RefusalTests : IDisposable
         Assert.Equal("Der skete en fejl", page.QuerySelector("h1")?.TextContent);
         Assert.DoesNotContain("Children", body, StringComparison.Ordinal);
         Assert.DoesNotContain("SqliteException", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("PostgresException", body, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", body, StringComparison.Ordinal);
     }
 
