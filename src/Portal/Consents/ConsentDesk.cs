@@ -9,7 +9,7 @@ namespace Portal.Consents;
 
 /// <summary>
 /// Records one person's yes or no, with the words they were shown, and puts the receipt (and, on a first yes with joint
-/// custody, a notice to the other custody holder) in the outbox, all in the caller's write transaction.
+/// custody, a notice to the other custody holder) in the outbox, all in the form's one transaction.
 /// </summary>
 public sealed class ConsentDesk(PortalDbContext db, ConsentBook book, ConsentWordings wordings, ConsentEmails emails, Meetings.MeetingNotices meetingNotices, PortalLinks links, TimeProvider clock)
 {

@@ -62,6 +62,11 @@ public sealed partial class ConsentReminderService(IServiceScopeFactory scopes, 
         var horizon = now + options.Value.ConsentReminderBefore;
 
         await using var transaction = await db.BeginWriteAsync(cancellationToken);
+        if (!await db.TryTakeRoundAsync(RowLocks.Rounds.ConsentReminders, cancellationToken))
+        {
+            return 0;
+        }
+
         var reminded = await db.ConsentReminders.Select(reminder => reminder.DecisionId).ToListAsync(cancellationToken);
         var consents = await db.Consents.ToListAsync(cancellationToken);
         var due = consents

@@ -41,6 +41,11 @@ public sealed partial class CounsellingHousekeeping(IServiceScopeFactory scopes,
         var cutoff = now - options.Value.Retention;
 
         await using var transaction = await db.BeginWriteAsync(cancellationToken);
+        if (!await db.TryTakeRoundAsync(RowLocks.Rounds.CounsellingHousekeeping, cancellationToken))
+        {
+            return (0, 0);
+        }
+
         var lapsed = 0;
         foreach (var request in await db.CounsellingRequests.Where(request => request.State == RequestState.Offered && request.AnswerBy <= now).OrderBy(request => request.LinePosition).ToListAsync(cancellationToken))
         {

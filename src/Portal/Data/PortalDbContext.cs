@@ -47,8 +47,9 @@ public class PortalDbContext : IdentityDbContext<PortalUser>, IDataProtectionKey
     public DbSet<Portal.Calendar.CalendarFeed> CalendarFeeds => Set<Portal.Calendar.CalendarFeed>();
 
     /// <summary>
-    /// Starts a transaction for work that reads and then writes. On SQLite it is BEGIN IMMEDIATE, taken only
-    /// after this process's earlier writers have finished, so "database is locked" never reaches a user.
+    /// Starts a transaction for work that reads and then writes: every form's POST (<see cref="OneTransactionPerPost"/>)
+    /// and the background rounds. On SQLite it is BEGIN IMMEDIATE, taken only after this process's earlier writers have
+    /// finished, so "database is locked" never reaches a user; on PostgreSQL an ordinary transaction, nothing waits here.
     /// </summary>
     public async Task<WriteTransaction> BeginWriteAsync(CancellationToken cancellationToken)
     {

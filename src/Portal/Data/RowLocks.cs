@@ -17,4 +17,28 @@ public static class RowLocks
             await db.Database.ExecuteSqlAsync($"SELECT 1 FROM \"Children\" WHERE \"Id\" = {childId} FOR UPDATE", cancellationToken);
         }
     }
+
+    /// <summary>
+    /// A periodic round (reminders, lapsing offers, the retention purge) runs on one instance at a time: on PostgreSQL
+    /// the first to ask holds a lock until its transaction ends, and the others skip that round. Every round is also safe
+    /// to run twice, so two instances running one after the other do no harm. Call inside the round's transaction.
+    /// </summary>
+    public static async Task<bool> TryTakeRoundAsync(this PortalDbContext db, long round, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        if (!db.Database.IsNpgsql())
+        {
+            return true;
+        }
+
+        return await db.Database.SqlQuery<bool>($"SELECT pg_try_advisory_xact_lock({round}) AS \"Value\"").SingleAsync(cancellationToken);
+    }
+
+    /// <summary>The rounds' lock keys, the portal's own numbers.</summary>
+    public static class Rounds
+    {
+        public const long ConsentReminders = 724_681_910;
+        public const long CounsellingHousekeeping = 724_681_911;
+        public const long MeetingConsentSweep = 724_681_912;
+    }
 }

@@ -16,6 +16,11 @@ public sealed class MeetingConsentSweep(PortalDbContext db, ConsentBook consentB
     {
         var now = clock.GetUtcNow();
         await using var transaction = await db.BeginWriteAsync(cancellationToken);
+        if (!await db.TryTakeRoundAsync(RowLocks.Rounds.MeetingConsentSweep, cancellationToken))
+        {
+            return 0;
+        }
+
         var meetings = await db.NetworkMeetings
             .StillOn(now)
             .Where(meeting => meeting.Participants.Any(person => person.Kind == ParticipantKind.PartnerService && person.Decision == ParticipantDecision.Chosen))

@@ -35,7 +35,6 @@ public sealed class MeetingDesk(PortalDbContext db, MeetingNotices notices, Time
     public async Task<MeetingChange> ChangeAsync(IQueryable<Child> allowedChildren, Guid childId, Guid meetingId, string? concurrencyStamp, Func<NetworkMeeting, Child, DateTimeOffset, Task> change, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(change);
-        await using var transaction = await db.BeginWriteAsync(cancellationToken);
         var child = await allowedChildren.AsNoTracking().FirstOrDefaultAsync(item => item.Id == childId, cancellationToken);
         var meeting = child is null ? null : await db.NetworkMeetings.FirstOrDefaultAsync(item => item.Id == meetingId && item.ChildId == childId, cancellationToken);
         if (child is null || meeting is null)
@@ -82,7 +81,6 @@ public sealed class MeetingDesk(PortalDbContext db, MeetingNotices notices, Time
             return MeetingChange.ChangedMeanwhile;
         }
 
-        await transaction.CommitAsync(cancellationToken);
         return MeetingChange.Done;
     }
 
@@ -93,7 +91,6 @@ public sealed class MeetingDesk(PortalDbContext db, MeetingNotices notices, Time
     public async Task<Guid?> ScheduleAsync(IQueryable<Child> allowedChildren, Guid childId, Guid meetingId, Func<Child, DateTimeOffset, NetworkMeeting> schedule, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(schedule);
-        await using var transaction = await db.BeginWriteAsync(cancellationToken);
         var child = await allowedChildren.AsNoTracking().FirstOrDefaultAsync(item => item.Id == childId, cancellationToken);
         if (child is null)
         {
@@ -110,7 +107,6 @@ public sealed class MeetingDesk(PortalDbContext db, MeetingNotices notices, Time
         db.NetworkMeetings.Add(meeting);
         await notices.QueueFamilyAsync(meeting, child.Id, child.Name, child.YouthUserId, FamilyNotice.Scheduled, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
         return meeting.Id;
     }
 }

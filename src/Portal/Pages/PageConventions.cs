@@ -22,6 +22,7 @@ public static class PageConventions
         return services.AddRazorPages(options =>
         {
             options.Conventions.ConfigureFilter(new Forms.UnreadableCheckboxValues());
+            options.Conventions.ConfigureFilter(new Data.OneTransactionPerPost());
             options.Conventions.AuthorizeFolder("/Plans", Policies.Family);
             options.Conventions.AuthorizeFolder("/MyData", Policies.Family);
             options.Conventions.AuthorizeFolder("/Consents", Policies.Family);

@@ -136,6 +136,35 @@ public sealed class TwoInstanceTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task The_same_form_sent_to_both_instances_at_once_makes_one_meeting_and_no_error_page()
+    {
+        var (a, b) = Pair();
+        var cookies = new CookieContainer();
+        using var onA = a.CreateDefaultClient(new Uri("https://localhost"), new CookieContainerHandler(cookies));
+        using var onB = b.CreateDefaultClient(new Uri("https://localhost"), new CookieContainerHandler(cookies));
+        var oskar = await a.ChildIdAsync("Oskar Jensen");
+        await onA.LogInAsync(DemoLogins.Caseworker);
+        var form = (await onA.GetPageAsync($"/medarbejder/sager/{oskar}/moeder")).Form("main form");
+        var values = new Dictionary<string, string>
+        {
+            ["Input.Date"] = DateTime.UtcNow.AddDays(30).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["Input.StartTime"] = "09:00",
+            ["Input.EndTime"] = "10:00",
+            ["Input.Place"] = "Rådhuset",
+            ["Input.Purpose"] = "Vi taler om Oskars nye skole.",
+        };
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 6).Select(index => (index % 2 == 0 ? onA : onB).SubmitAsync(form, values)));
+
+        Assert.All(answers, answer => Assert.Equal(HttpStatusCode.Redirect, answer.StatusCode));
+        Assert.Equal(1, await a.WithDbAsync(db => db.NetworkMeetings.CountAsync(meeting => meeting.ChildId == oskar && meeting.Place == "Rådhuset")));
+        foreach (var answer in answers)
+        {
+            answer.Dispose();
+        }
+    }
+
     [Theory]
     [InlineData("UPDATE \"PlanChanges\" SET \"Summary\" = 'rettet'")]
     [InlineData("DELETE FROM \"PlanChanges\"")]

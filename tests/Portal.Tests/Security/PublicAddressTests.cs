@@ -138,14 +138,9 @@ public sealed partial class PublicAddressTests : IDisposable
 
         var refused = Assert.ThrowsAny<Exception>(() => factory.Services);
 
-        Assert.Contains("Portal:PublicBaseUrl", Flatten(refused), StringComparison.Ordinal);
+        Assert.Contains("Portal:PublicBaseUrl", refused.AllMessages(), StringComparison.Ordinal);
         factory.DeleteDataFolder();
     }
-
-    private static string Flatten(Exception exception) =>
-        exception is AggregateException aggregate
-            ? string.Join(" ", aggregate.InnerExceptions.Select(Flatten))
-            : exception.Message + " " + (exception.InnerException is { } inner ? Flatten(inner) : string.Empty);
 
     private HttpClient ForgedClient() => _factory.CreateClient(new() { BaseAddress = Forged, AllowAutoRedirect = false });
 

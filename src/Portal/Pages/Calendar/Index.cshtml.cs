@@ -24,12 +24,10 @@ public sealed class IndexModel(PortalDbContext db, PortalLinks links, TimeProvid
 
     public async Task<IActionResult> OnPostCreateAsync(CancellationToken cancellationToken)
     {
-        await using var transaction = await db.BeginWriteAsync(cancellationToken);
         await db.CalendarFeeds.Where(feed => feed.UserId == User.UserId()).ExecuteDeleteAsync(cancellationToken);
         var (feed, token) = CalendarFeed.Create(User.UserId(), clock.GetUtcNow());
         db.CalendarFeeds.Add(feed);
         await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
         (CreatedAt, NewAddress) = (feed.CreatedAt, links.Page("/Calendar/Feed", new { token }));
         return Page();
     }

@@ -34,7 +34,6 @@ public abstract class DecisionPage(PortalDbContext db, ConsentBook book, Consent
 
     public async Task<IActionResult> OnPostAsync(Guid childId, string partner, string purpose, CancellationToken cancellationToken)
     {
-        await using var transaction = await db.BeginWriteAsync(cancellationToken);
         var (consents, party) = await LoadAsync(childId, partner, purpose, tracked: true, cancellationToken);
         if (consents is null || party is null)
         {
@@ -50,7 +49,6 @@ public abstract class DecisionPage(PortalDbContext db, ConsentBook book, Consent
             }
 
             await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
             return RedirectToPage("./Receipt", new { decisionId = decision.Id });
         }
         catch (DomainException exception)

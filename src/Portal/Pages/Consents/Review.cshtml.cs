@@ -35,7 +35,6 @@ public sealed class ReviewModel(PortalDbContext db, ConsentBook book, ConsentDes
 
     public async Task<IActionResult> OnPostAsync(Guid childId, CancellationToken cancellationToken)
     {
-        await using var transaction = await db.BeginWriteAsync(cancellationToken);
         var consents = await LoadAsync(childId, tracked: true, cancellationToken);
         if (consents is null)
         {
@@ -57,7 +56,6 @@ public sealed class ReviewModel(PortalDbContext db, ConsentBook book, ConsentDes
         var child = await db.Children.FirstAsync(item => item.Id == childId, cancellationToken);
         child.MarkConsentsReviewed(clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
         TempData["StatusMessage"] = text["Consent.Reviewed"].Value;
         return RedirectToPage("./Index", new { childId });
     }

@@ -15,6 +15,7 @@ namespace Portal.Pages.Counselling;
 /// <summary>Asking De Åbne Rådgivninger for help: no account, no name, every field optional.</summary>
 [AllowAnonymous]
 [EnableRateLimiting(SecuritySetup.CounsellingPolicy)]
+[Portal.Data.NoFormTransaction]
 public sealed class IndexModel(CounsellingLine line, CounsellingArrivals arrivals, TicketCookie cookie, IStringLocalizer<SharedResource> text) : PageModel
 {
     [BindProperty]

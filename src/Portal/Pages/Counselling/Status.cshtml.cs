@@ -74,24 +74,20 @@ public sealed class StatusModel(PortalDbContext db, CounsellingLine line, Ticket
 
     private async Task<IActionResult> ChangeAsync(Func<CounsellingRequest, CancellationToken, Task> change, string doneKey, CancellationToken cancellationToken)
     {
-        await using (var transaction = await db.BeginWriteAsync(cancellationToken))
+        var request = await line.FindByCodeAsync(cookie.Read(Request), cancellationToken);
+        if (request is null)
         {
-            var request = await line.FindByCodeAsync(cookie.Read(Request), cancellationToken);
-            if (request is null)
-            {
-                return RedirectToPage("./Code");
-            }
+            return RedirectToPage("./Code");
+        }
 
-            try
-            {
-                await change(request, cancellationToken);
-                await db.SaveChangesAsync(cancellationToken);
-                await transaction.CommitAsync(cancellationToken);
-            }
-            catch (DomainException exception)
-            {
-                ModelState.AddDomainError(shared, exception);
-            }
+        try
+        {
+            await change(request, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DomainException exception)
+        {
+            ModelState.AddDomainError(shared, exception);
         }
 
         if (!ModelState.IsValid)

@@ -11,6 +11,7 @@ namespace Portal.Pages.Errors;
 /// </summary>
 [AllowAnonymous]
 [IgnoreAntiforgeryToken]
+[Portal.Data.NoFormTransaction]
 public sealed class StatusModel : PageModel
 {
     public string TitleKey { get; private set; } = "Error.Title";

@@ -40,7 +40,6 @@ public sealed class IndexModel(
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        await using var transaction = await db.BeginWriteAsync(cancellationToken);
         var (invitation, user) = await CheckAsync();
         if (invitation is null || user is null || !ModelState.IsValid)
         {
@@ -61,7 +60,6 @@ public sealed class IndexModel(
 
         user.EmailConfirmed = true;
         await users.UpdateAsync(user);
-        await transaction.CommitAsync(cancellationToken);
         await signIn.SignInAsync(user, isPersistent: false);
         TempData["StatusMessage"] = text["Invitation.Welcome"].Value;
         return LocalRedirect("/");

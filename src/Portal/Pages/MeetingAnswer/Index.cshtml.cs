@@ -40,7 +40,6 @@ public sealed class IndexModel(PortalDbContext db, AnswerLinks links, IStringLoc
 
     public async Task<IActionResult> OnPostAsync(string token, bool coming, CancellationToken cancellationToken)
     {
-        await using var transaction = await db.BeginWriteAsync(cancellationToken);
         if (!await LoadAsync(token, tracked: true, cancellationToken))
         {
             return Page();
@@ -50,7 +49,6 @@ public sealed class IndexModel(PortalDbContext db, AnswerLinks links, IStringLoc
         {
             Meeting!.Answer(Person!.Id, links.Read(token)!.Revision, coming, clock.GetUtcNow());
             await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
         }
         catch (DomainException exception)
         {

@@ -47,7 +47,6 @@ public sealed class MyWordsModel(PortalDbContext db, IStringLocalizer<SharedReso
 
     public async Task<IActionResult> OnPostAddAsync(Guid childId, CancellationToken cancellationToken)
     {
-        await using var transaction = await db.BeginWriteAsync(cancellationToken);
         var plan = await LoadAsync(childId, tracked: true, cancellationToken);
         if (plan is null)
         {
@@ -72,7 +71,6 @@ public sealed class MyWordsModel(PortalDbContext db, IStringLocalizer<SharedReso
             }
 
             await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
         }
         catch (DomainException exception) when (exception.Code == "Plan.ItemNotFound" || exception.Code == "FamilyEntry.NotYours")
         {

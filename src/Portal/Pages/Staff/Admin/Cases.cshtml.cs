@@ -33,24 +33,20 @@ public sealed class CasesModel(PortalDbContext db, UserManager<PortalUser> users
             return NotFound();
         }
 
-        await using (var transaction = await db.BeginWriteAsync(cancellationToken))
+        var child = await db.Children.Include(item => item.Caseworkers).FirstOrDefaultAsync(item => item.Id == childId, cancellationToken);
+        if (child is null)
         {
-            var child = await db.Children.Include(item => item.Caseworkers).FirstOrDefaultAsync(item => item.Id == childId, cancellationToken);
-            if (child is null)
-            {
-                return NotFound();
-            }
+            return NotFound();
+        }
 
-            try
-            {
-                change(child, caseworker.Id);
-                await db.SaveChangesAsync(cancellationToken);
-                await transaction.CommitAsync(cancellationToken);
-            }
-            catch (DomainException exception)
-            {
-                ModelState.AddDomainError(text, exception);
-            }
+        try
+        {
+            change(child, caseworker.Id);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DomainException exception)
+        {
+            ModelState.AddDomainError(text, exception);
         }
 
         if (!ModelState.IsValid)

@@ -32,25 +32,21 @@ public sealed class CaseModel(PortalDbContext db, FamilyInvitations invitations,
 
     private async Task<IActionResult> ChangeInvitationAsync(Guid childId, Guid invitationId, Func<Invitation, Child, Task> change, string doneKey, CancellationToken cancellationToken)
     {
-        await using (var transaction = await db.BeginWriteAsync(cancellationToken))
+        var child = await db.Children.AssignedTo(User.UserId()).Include(item => item.CustodyHolders).FirstOrDefaultAsync(item => item.Id == childId, cancellationToken);
+        var invitation = child is null ? null : await db.Invitations.FirstOrDefaultAsync(item => item.Id == invitationId && item.ChildId == childId, cancellationToken);
+        if (child is null || invitation is null)
         {
-            var child = await db.Children.AssignedTo(User.UserId()).Include(item => item.CustodyHolders).FirstOrDefaultAsync(item => item.Id == childId, cancellationToken);
-            var invitation = child is null ? null : await db.Invitations.FirstOrDefaultAsync(item => item.Id == invitationId && item.ChildId == childId, cancellationToken);
-            if (child is null || invitation is null)
-            {
-                return NotFound();
-            }
+            return NotFound();
+        }
 
-            try
-            {
-                await change(invitation, child);
-                await db.SaveChangesAsync(cancellationToken);
-                await transaction.CommitAsync(cancellationToken);
-            }
-            catch (DomainException exception)
-            {
-                ModelState.AddDomainError(text, exception);
-            }
+        try
+        {
+            await change(invitation, child);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DomainException exception)
+        {
+            ModelState.AddDomainError(text, exception);
         }
 
         if (!ModelState.IsValid)

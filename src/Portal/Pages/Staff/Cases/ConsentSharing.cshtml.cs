@@ -26,7 +26,6 @@ public sealed class ConsentSharingModel(PortalDbContext db, ConsentBook book, IS
 
     public async Task<IActionResult> OnPostAsync(Guid childId, CancellationToken cancellationToken)
     {
-        await using var transaction = await db.BeginWriteAsync(cancellationToken);
         var consents = await LoadAsync(childId, tracked: true, cancellationToken);
         if (consents is null)
         {
@@ -57,7 +56,6 @@ public sealed class ConsentSharingModel(PortalDbContext db, ConsentBook book, IS
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
         TempData["StatusMessage"] = text["Consent.ShareRecorded"].Value;
         return RedirectToPage("./Consents", new { childId });
     }

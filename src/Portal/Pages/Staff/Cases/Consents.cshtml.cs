@@ -41,7 +41,6 @@ public sealed class ConsentsModel(
 
     public async Task<IActionResult> OnPostAsync(Guid childId, CancellationToken cancellationToken)
     {
-        await using var transaction = await db.BeginWriteAsync(cancellationToken);
         var consents = await LoadAsync(childId, tracked: true, cancellationToken);
         if (consents is null)
         {
@@ -69,7 +68,6 @@ public sealed class ConsentsModel(
         {
             await desk.DecideAsync(consents, partner, purpose, party!, Input.Action!.Value, User.ToActor(), cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
         }
         catch (DomainException exception)
         {

@@ -41,7 +41,6 @@ public sealed class CreateModel(
             return Page();
         }
 
-        await using var transaction = await db.BeginWriteAsync(cancellationToken);
         try
         {
             var caseworker = User.ToActor();
@@ -75,7 +74,6 @@ public sealed class CreateModel(
             }
 
             await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
             TempData["StatusMessage"] = text["Case.Created"].Value;
             return RedirectToPage("./Case", new { childId = child.Id });
         }

@@ -12,7 +12,7 @@ namespace Portal.Pages.Staff.Cases;
 /// <summary>
 /// Invites a family member to one child: makes their account (without a password) or finds the one they already
 /// have, links it to the child, and puts the email with a single-use link in the outbox. Runs inside the caller's
-/// write transaction, so the link, the account and the email are saved together or not at all.
+/// form's transaction (<see cref="Data.OneTransactionPerPost"/>), so the link, the account and the email are saved together or not at all.
 /// </summary>
 public sealed class FamilyInvitations(
     PortalDbContext db,

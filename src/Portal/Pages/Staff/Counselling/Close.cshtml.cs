@@ -36,7 +36,6 @@ public sealed class CloseModel(PortalDbContext db, IOptions<CounsellingOptions> 
 
     public async Task<IActionResult> OnPostAsync(Guid requestId, CancellationToken cancellationToken)
     {
-        await using var transaction = await db.BeginWriteAsync(cancellationToken);
         var request = await db.CounsellingRequests.FirstOrDefaultAsync(item => item.Id == requestId, cancellationToken);
         if (request is null)
         {
@@ -60,7 +59,6 @@ public sealed class CloseModel(PortalDbContext db, IOptions<CounsellingOptions> 
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
         TempData["StatusMessage"] = text["Counselling.Closed", Number].Value;
         return RedirectToPage("./Index");
     }

@@ -47,7 +47,6 @@ public sealed class OfferModel(PortalDbContext db, CounsellingLine line, Counsel
             return Page();
         }
 
-        await using var transaction = await db.BeginWriteAsync(cancellationToken);
         var now = clock.GetUtcNow();
         var open = await db.CounsellingRequests.Where(request => request.State == RequestState.Waiting || request.State == RequestState.Offered).ToListAsync(cancellationToken);
         foreach (var overdue in open.Where(request => request.State == RequestState.Offered).OrderBy(request => request.LinePosition))
@@ -82,7 +81,6 @@ public sealed class OfferModel(PortalDbContext db, CounsellingLine line, Counsel
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
         TempData["StatusMessage"] = text["Counselling.Offered", next.QueueNumber].Value;
         return RedirectToPage("./Index");
     }

@@ -71,34 +71,30 @@ public abstract class PlanEditPage(PortalDbContext db, IStringLocalizer<SharedRe
             return Page();
         }
 
-        await using (var transaction = await db.BeginWriteAsync(cancellationToken))
+        var plan = await db.Plans.FirstAsync(item => item.ChildId == childId, cancellationToken);
+        db.Entry(plan).Property(item => item.ConcurrencyStamp).OriginalValue = input.ConcurrencyStamp;
+        try
         {
-            var plan = await db.Plans.FirstAsync(item => item.ChildId == childId, cancellationToken);
-            db.Entry(plan).Property(item => item.ConcurrencyStamp).OriginalValue = input.ConcurrencyStamp;
-            try
-            {
-                change(plan, User.ToActor(), clock.GetUtcNow());
-                await db.SaveChangesAsync(cancellationToken);
-                await transaction.CommitAsync(cancellationToken);
-            }
-            catch (DomainException exception) when (exception.Code == "Plan.ItemNotFound")
-            {
-                return NotFound();
-            }
-            catch (DomainException exception)
-            {
-                ModelState.AddDomainError(text, exception, errorField);
-                return Page();
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                // Somebody saved first. Show their version with a new stamp; the caseworker's own text stays in the form.
-                ModelState.AddConcurrencyError(text);
-                ModelState.Remove("Input.ConcurrencyStamp");
-                await LoadAsync(childId, cancellationToken);
-                input.ConcurrencyStamp = Plan.ConcurrencyStamp;
-                return Page();
-            }
+            change(plan, User.ToActor(), clock.GetUtcNow());
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DomainException exception) when (exception.Code == "Plan.ItemNotFound")
+        {
+            return NotFound();
+        }
+        catch (DomainException exception)
+        {
+            ModelState.AddDomainError(text, exception, errorField);
+            return Page();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Somebody saved first. Show their version with a new stamp; the caseworker's own text stays in the form.
+            ModelState.AddConcurrencyError(text);
+            ModelState.Remove("Input.ConcurrencyStamp");
+            await LoadAsync(childId, cancellationToken);
+            input.ConcurrencyStamp = Plan.ConcurrencyStamp;
+            return Page();
         }
 
         TempData["StatusMessage"] = text["Plan.Saved"].Value;
