@@ -37,6 +37,7 @@ if [ "$engine" = postgres ]; then
   pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
   pg_port=$(free_port)
   mkdir -p "$work/pg"
+  chmod 755 "$work"
   [ "$(id -u)" -ne 0 ] || chown -R postgres:postgres "$work/pg"
   as_postgres "$pg_bin/initdb" -D "$work/pg/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
   as_postgres "$pg_bin/pg_ctl" -D "$work/pg/data" -l "$work/pg/server.log" -w \
@@ -81,7 +82,7 @@ for index in $(seq 1 "$instances"); do
   page=$(curl -ks -c "$work/jar$index" "https://127.0.0.1:$port/raadgivning")
   token=$(echo "$page" | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | head -n 1 | sed 's/.*value="//; s/"$//')
   cookie=$(awk '$6 ~ /Antiforgery/ { print $6 "=" $7 }' "$work/jar$index")
-  BENCH_TOKEN=$token BENCH_COOKIE=$cookie wrk -t1 -c"$((connections / instances))" -d"${seconds}s" --latency -s bench/join.lua \
+  BENCH_TOKEN=$token BENCH_COOKIE=$cookie wrk -t"$((2 / instances))" -c"$((connections / instances))" -d"${seconds}s" --latency -s bench/join.lua \
     "https://127.0.0.1:$port/raadgivning" >"$work/wrk$index.txt" &
   wrks+=($!)
 done
