@@ -23,7 +23,7 @@ public sealed class OneTransactionPerPost : IAsyncPageFilter
         ArgumentNullException.ThrowIfNull(next);
         var request = context.HttpContext.Request;
         if (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)
-            || context.ActionDescriptor.EndpointMetadata.OfType<NoFormTransactionAttribute>().Any()
+            || context.HttpContext.GetEndpoint()?.Metadata.GetMetadata<NoFormTransactionAttribute>() is not null
 
             // The account pages are Identity's own routine: each change it makes (a failed login counted towards the
             // lockout, a new security stamp) is saved at once and must stay, even when the page answers with an error.

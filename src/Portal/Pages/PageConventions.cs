@@ -7,6 +7,7 @@ public static class PageConventions
     /// <summary>Who may open which folder. Everything else needs a signed-in user (the fallback policy) unless a page says [AllowAnonymous].</summary>
     public static IMvcBuilder AddPortalPages(this IServiceCollection services)
     {
+        services.AddSingleton<Security.FormRateLimits>();
         services.AddScoped<Staff.Cases.FamilyInvitations>();
         services.AddScoped<Portal.Consents.ConsentBook>();
         services.AddScoped<Portal.Consents.ConsentDesk>();
@@ -21,8 +22,6 @@ public static class PageConventions
         services.AddScoped<Portal.Meetings.MeetingConsentSweep>();
         return services.AddRazorPages(options =>
         {
-            options.Conventions.ConfigureFilter(new Forms.UnreadableCheckboxValues());
-            options.Conventions.ConfigureFilter(new Data.OneTransactionPerPost());
             options.Conventions.AuthorizeFolder("/Plans", Policies.Family);
             options.Conventions.AuthorizeFolder("/MyData", Policies.Family);
             options.Conventions.AuthorizeFolder("/Consents", Policies.Family);
@@ -30,6 +29,13 @@ public static class PageConventions
             options.Conventions.AuthorizeFolder("/Staff/Cases", Policies.Caseworker);
             options.Conventions.AuthorizeFolder("/Staff/Admin", Policies.Admin);
             options.Conventions.AuthorizeFolder("/Staff/Counselling", Policies.Counsellor);
+        })
+        .AddMvcOptions(options =>
+        {
+            // On every page, the Identity area's too (page conventions would leave its pages out).
+            options.Filters.Add(new Forms.UnreadableCheckboxValues());
+            options.Filters.AddService<Security.FormRateLimits>();
+            options.Filters.Add(new Data.OneTransactionPerPost());
         });
     }
 }

@@ -6,7 +6,7 @@ namespace Portal.Security;
 
 public static class SecuritySetup
 {
-    /// <summary>Login, two-factor and password-reset forms: a small budget per client address, kept in memory only.</summary>
+    /// <summary>Answers to the login, two-step, password-reset and invitation forms: a small budget per client address (<see cref="FormRateLimits"/>).</summary>
     public const string AccountPolicy = "account";
 
     /// <summary>Anonymous counselling: sending a request and looking up a code, per client address, kept in memory only.</summary>
@@ -51,17 +51,12 @@ public static class SecuritySetup
 
         builder.AddForwardedHeaders();
 
-        var permitsPerMinute = builder.Configuration.GetValue("RateLimits:AccountPermitsPerMinute", 10);
         var counsellingPermits = builder.Configuration.GetValue("Counselling:PermitsPerMinute", 20);
         var linkPermits = builder.Configuration.GetValue("RateLimits:LinkPermitsPerMinute", 60);
         builder.Services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
 
-            // Opening a form is no guess: only its answers count against the budget.
-            options.AddPolicy(AccountPolicy, context => HttpMethods.IsGet(context.Request.Method)
-                ? RateLimitPartition.GetNoLimiter(string.Empty)
-                : PerClientAddress(context, permitsPerMinute));
             options.AddPolicy(CounsellingPolicy, context => PerClientAddress(context, counsellingPermits));
             options.AddPolicy(LinkPolicy, context => PerClientAddress(context, linkPermits));
             options.OnRejected = (context, _) =>

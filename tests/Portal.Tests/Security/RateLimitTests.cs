@@ -26,7 +26,11 @@ public sealed class RateLimitTests : IDisposable
         var retryAfter = int.Parse(Assert.Single(refused.Headers.GetValues("Retry-After")), System.Globalization.CultureInfo.InvariantCulture);
         Assert.InRange(retryAfter, 1, 60);
         var page = await Html.ReadAsync(refused);
-        Assert.Equal("Vent lidt, før du prøver igen", page.QuerySelector("h1")?.TextContent);
+
+        // The form itself comes back, with the wait and the e-mail still typed in; never the password.
+        Assert.Contains("Vent lidt, før du prøver igen", page.QuerySelector("[role=alert]")?.TextContent, StringComparison.Ordinal);
+        Assert.Equal("someone@example.dk", page.QuerySelector("input[name='Input.Email']")?.GetAttribute("value"));
+        Assert.True(string.IsNullOrEmpty(page.QuerySelector("input[name='Input.Password']")?.GetAttribute("value")));
     }
 
     [Fact]
@@ -35,7 +39,7 @@ public sealed class RateLimitTests : IDisposable
         using var limited = PortalFactory.With(new Dictionary<string, string?> { ["Counselling:PermitsPerMinute"] = "3" });
         using var client = limited.CreateClient();
         var form = (await client.GetPageAsync("/raadgivning/kode")).Form();
-        for (var attempt = 0; attempt < 2; attempt++)
+        for (var attempt = 0; attempt < 3; attempt++)
         {
             using var allowed = await client.SubmitAsync(form, new Dictionary<string, string> { ["Input.Code"] = $"GUESS{attempt}" });
             Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);
@@ -45,7 +49,28 @@ public sealed class RateLimitTests : IDisposable
 
         Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
         Assert.True(refused.Headers.Contains("Retry-After"));
-        Assert.Equal("Vent lidt, før du prøver igen", (await Html.ReadAsync(refused)).QuerySelector("h1")?.TextContent);
+        var page = await Html.ReadAsync(refused);
+        Assert.Contains("Vent lidt, før du prøver igen", page.QuerySelector("[role=alert]")?.TextContent, StringComparison.Ordinal);
+        Assert.Equal("GUESS3", page.QuerySelector("input[name='Input.Code']")?.GetAttribute("value"));
+        limited.DeleteDataFolder();
+    }
+
+    [Fact]
+    public async Task A_counselling_message_refused_for_too_many_tries_is_kept_in_the_form()
+    {
+        using var limited = PortalFactory.With(new Dictionary<string, string?> { ["Counselling:PermitsPerMinute"] = "1" });
+        using var first = limited.CreateClient();
+        using var asked = await first.SubmitAsync((await first.GetPageAsync("/raadgivning")).Form());
+        using var second = limited.CreateClient();
+        var form = (await second.GetPageAsync("/raadgivning")).Form();
+
+        using var refused = await second.SubmitAsync(form, new Dictionary<string, string> { ["Input.Message"] = "Min far drikker, og jeg ved ikke, hvem jeg skal tale med." });
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        var page = await Html.ReadAsync(refused);
+        Assert.Contains("det, du har skrevet, står der stadig", page.QuerySelector("[role=alert]")?.TextContent, StringComparison.Ordinal);
+        Assert.Equal("Min far drikker, og jeg ved ikke, hvem jeg skal tale med.", page.QuerySelector("textarea[name='Input.Message']")?.TextContent.Trim());
+        Assert.Equal(1, await limited.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.CounsellingRequests)));
         limited.DeleteDataFolder();
     }
 

@@ -2,7 +2,6 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 using Portal.Counselling;
 using Portal.Security;
@@ -11,7 +10,7 @@ namespace Portal.Pages.Counselling;
 
 /// <summary>Opening one's place from another device by typing the code: in a form, never in the address.</summary>
 [AllowAnonymous]
-[EnableRateLimiting(SecuritySetup.CounsellingPolicy)]
+[FormRateLimit(SecuritySetup.CounsellingPolicy)]
 public sealed class CodeModel(CounsellingLine line, TicketCookie cookie, IStringLocalizer<SharedResource> text) : PageModel
 {
     [BindProperty]

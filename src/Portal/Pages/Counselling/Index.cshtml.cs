@@ -2,7 +2,6 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 using Portal.Counselling;
 using Portal.Domain;
@@ -14,7 +13,7 @@ namespace Portal.Pages.Counselling;
 
 /// <summary>Asking De Åbne Rådgivninger for help: no account, no name, every field optional.</summary>
 [AllowAnonymous]
-[EnableRateLimiting(SecuritySetup.CounsellingPolicy)]
+[FormRateLimit(SecuritySetup.CounsellingPolicy)]
 [Portal.Data.NoFormTransaction]
 public sealed class IndexModel(CounsellingLine line, CounsellingArrivals arrivals, TicketCookie cookie, IStringLocalizer<SharedResource> text) : PageModel
 {

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 using Portal.Data;
 using Portal.Domain;
@@ -15,7 +14,7 @@ namespace Portal.Pages.Invitations;
 
 /// <summary>The link in an invitation: the family member chooses a password and is logged in. Works once, until it expires.</summary>
 [AllowAnonymous]
-[EnableRateLimiting(SecuritySetup.AccountPolicy)]
+[FormRateLimit(SecuritySetup.AccountPolicy)]
 public sealed class IndexModel(
     PortalDbContext db,
     UserManager<PortalUser> users,

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 using Portal.Data;
 using Portal.Identity;
@@ -13,7 +12,7 @@ using Portal.Security;
 namespace Portal.Areas.Identity.Pages.Account;
 
 [AllowAnonymous]
-[EnableRateLimiting(SecuritySetup.AccountPolicy)]
+[FormRateLimit(SecuritySetup.AccountPolicy)]
 public sealed class LoginModel(SignInManager<PortalUser> signInManager, LoginThrottle throttle, IStringLocalizer<SharedResource> text) : PageModel
 {
     [BindProperty]

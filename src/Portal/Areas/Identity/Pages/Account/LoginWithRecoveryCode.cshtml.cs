@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 using Portal.Data;
 using Portal.Security;
@@ -11,7 +10,7 @@ using Portal.Security;
 namespace Portal.Areas.Identity.Pages.Account;
 
 [AllowAnonymous]
-[EnableRateLimiting(SecuritySetup.AccountPolicy)]
+[FormRateLimit(SecuritySetup.AccountPolicy)]
 public sealed class LoginWithRecoveryCodeModel(SignInManager<PortalUser> signInManager, IStringLocalizer<SharedResource> text) : PageModel
 {
     [BindProperty]

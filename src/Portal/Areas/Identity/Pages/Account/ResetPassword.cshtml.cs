@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 using Portal.Data;
 using Portal.Identity;
@@ -12,7 +11,7 @@ using Portal.Security;
 namespace Portal.Areas.Identity.Pages.Account;
 
 [AllowAnonymous]
-[EnableRateLimiting(SecuritySetup.AccountPolicy)]
+[FormRateLimit(SecuritySetup.AccountPolicy)]
 public sealed class ResetPasswordModel(UserManager<PortalUser> userManager, IStringLocalizer<SharedResource> text) : PageModel
 {
     [BindProperty]
