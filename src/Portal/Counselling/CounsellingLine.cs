@@ -33,13 +33,7 @@ public sealed class CounsellingLine(PortalDbContext db)
         var counter = db.Database.IsNpgsql()
             ? await db.CounsellingCounters.FromSql($"SELECT * FROM \"CounsellingCounters\" WHERE \"Id\" = {CounsellingCounter.SingleId} FOR UPDATE").FirstOrDefaultAsync(cancellationToken)
             : await db.CounsellingCounters.FindAsync([CounsellingCounter.SingleId], cancellationToken);
-        if (counter is null)
-        {
-            counter = new CounsellingCounter { Id = CounsellingCounter.SingleId };
-            db.CounsellingCounters.Add(counter);
-        }
-
-        return counter;
+        return counter ?? throw new InvalidOperationException("The counselling counter is made at start (CounsellingCounter.EnsureCreatedAsync).");
     }
 
     public Task<CounsellingRequest?> FindByCodeAsync(string? typedOrStoredCode, CancellationToken cancellationToken)

@@ -61,6 +61,10 @@ public sealed class OneTransactionPerPost : IAsyncPageFilter
     private static bool IsRefusal(IActionResult? result) => result is Microsoft.AspNetCore.Mvc.Infrastructure.IStatusCodeActionResult { StatusCode: >= 400 };
 }
 
-/// <summary>A page whose POST never writes (the error page, re-executed for a failed POST): no transaction is opened for it.</summary>
+/// <summary>
+/// A page whose POST opens no transaction: it writes nothing (the error page, re-executed for a failed POST), or hands
+/// its one write to a component that commits on its own (joining the counselling line goes through the group commit of
+/// <see cref="Counselling.CounsellingArrivals"/>, which a transaction held here would only make wait).
+/// </summary>
 [AttributeUsage(AttributeTargets.Class)]
 public sealed class NoFormTransactionAttribute : Attribute;

@@ -64,8 +64,6 @@ public sealed class OutboxMessage
     /// <summary>What the mail is about (an invitation, a meeting participant), so staff can see whether it arrived.</summary>
     public Guid? RegardingId { get; private set; }
 
-    public DeliveryState State => SentAt is not null ? DeliveryState.Sent : GaveUpAt is not null ? DeliveryState.Failed : DeliveryState.Waiting;
-
     /// <summary>The Message-ID header: the same on every attempt, so a receiver can drop a duplicate.</summary>
     public string MessageIdHeader => $"{Id:N}@familieportalen";
 

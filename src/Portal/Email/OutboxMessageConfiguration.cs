@@ -18,7 +18,6 @@ public sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outbox
         builder.Property(message => message.CalendarMethod).HasMaxLength(OutboxMessage.CalendarMethodMaxLength);
         builder.Property(message => message.LastError).HasMaxLength(OutboxMessage.ErrorMaxLength);
         builder.Ignore(message => message.MessageIdHeader);
-        builder.Ignore(message => message.State);
         builder.HasIndex(message => message.RegardingId);
 
         builder.Property(message => message.NextAttemptAt).HasConversion(NextAttemptAtInDatabase);

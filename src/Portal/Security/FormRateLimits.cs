@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.Extensions.Localization;
@@ -48,13 +47,10 @@ public sealed class FormRateLimits : IAsyncPageFilter, IDisposable
             return;
         }
 
-        using var lease = _limiters[limit.Policy].AttemptAcquire(http.Connection.RemoteIpAddress?.ToString() ?? "unknown");
+        using var lease = _limiters[limit.Policy].AttemptAcquire(ClientLimits.Address(http));
         if (!lease.IsAcquired)
         {
-            var wait = lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromMinutes(1);
-            var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
-            http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
-            http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+            var seconds = ClientLimits.TooManyTries(http.Response, lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1));
             var text = http.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
             context.ModelState.AddModelError(string.Empty, text["Form.TooManyTries", seconds]);
         }
@@ -71,7 +67,5 @@ public sealed class FormRateLimits : IAsyncPageFilter, IDisposable
     }
 
     private static PartitionedRateLimiter<string> PerAddress(int permitsPerMinute) =>
-        PartitionedRateLimiter.Create<string, string>(address => RateLimitPartition.GetFixedWindowLimiter(
-            address,
-            _ => new FixedWindowRateLimiterOptions { PermitLimit = permitsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+        PartitionedRateLimiter.Create<string, string>(address => RateLimitPartition.GetFixedWindowLimiter(address, _ => ClientLimits.PerMinute(permitsPerMinute)));
 }

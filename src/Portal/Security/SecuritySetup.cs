@@ -62,7 +62,7 @@ public static class SecuritySetup
             options.OnRejected = (context, _) =>
             {
                 var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
-                var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                var seconds = ClientLimits.Seconds(retryAfter).ToString(CultureInfo.InvariantCulture);
                 context.HttpContext.Response.Headers.RetryAfter = seconds;
 
                 // The status page shows a friendly message; it needs the wait, since re-execution clears headers.
@@ -74,14 +74,8 @@ public static class SecuritySetup
 
     public const string RetryAfterItem = "portal.retry-after";
 
-    /// <summary>
-    /// Counted per client address. Behind the proxy that is the address the proxy forwarded (see
-    /// <see cref="ForwardedHeadersSetup"/>); each instance counts for itself, so the budget a client gets is per instance.
-    /// </summary>
     private static RateLimitPartition<string> PerClientAddress(HttpContext context, int permitsPerMinute) =>
-        RateLimitPartition.GetFixedWindowLimiter(
-            context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-            _ => new FixedWindowRateLimiterOptions { PermitLimit = permitsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
+        RateLimitPartition.GetFixedWindowLimiter(ClientLimits.Address(context), _ => ClientLimits.PerMinute(permitsPerMinute));
 
     public static void UsePortalSecurity(this WebApplication app)
     {

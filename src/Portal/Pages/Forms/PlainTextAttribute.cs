@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text.RegularExpressions;
-using Microsoft.Extensions.Localization;
 
 namespace Portal.Pages.Forms;
 
@@ -22,10 +21,7 @@ public sealed partial class PlainTextAttribute : ValidationAttribute
             return ValidationResult.Success;
         }
 
-        // MVC localizes only its built-in attributes; this one asks the shared resources itself.
-        var localizer = validationContext.GetService(typeof(IStringLocalizer<SharedResource>)) as IStringLocalizer<SharedResource>;
-        var message = localizer?[MessageKey, validationContext.DisplayName].Value ?? MessageKey;
-        return new ValidationResult(message, validationContext.MemberName is { } member ? [member] : null);
+        return FieldError.For(validationContext, MessageKey);
     }
 
     [GeneratedRegex(@"<\s*[a-zA-Z/!?]", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]

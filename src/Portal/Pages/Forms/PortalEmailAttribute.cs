@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using Microsoft.Extensions.Localization;
 using Portal.Domain;
 
 namespace Portal.Pages.Forms;
@@ -21,9 +20,6 @@ public sealed class PortalEmailAttribute : ValidationAttribute
             return ValidationResult.Success;
         }
 
-        // MVC localizes only its built-in attributes; this one asks the shared resources itself.
-        var localizer = validationContext.GetService(typeof(IStringLocalizer<SharedResource>)) as IStringLocalizer<SharedResource>;
-        var message = localizer?[MessageKey, validationContext.DisplayName].Value ?? MessageKey;
-        return new ValidationResult(message, validationContext.MemberName is { } member ? [member] : null);
+        return FieldError.For(validationContext, MessageKey);
     }
 }

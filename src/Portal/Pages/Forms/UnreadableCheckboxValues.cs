@@ -35,11 +35,9 @@ public sealed class UnreadableCheckboxValues : IPageFilter
     /// <summary>Whether the dotted form name ("Input.Online") leads to a bool property of the page.</summary>
     private static bool IsYesNo(Type type, string key)
     {
-        PropertyInfo? property = null;
         foreach (var part in key.Split('.'))
         {
-            property = type.GetProperty(part, BindingFlags.Public | BindingFlags.Instance);
-            if (property is null)
+            if (type.GetProperty(part, BindingFlags.Public | BindingFlags.Instance) is not { } property)
             {
                 return false;
             }

@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -29,13 +28,10 @@ public sealed class LoginModel(SignInManager<PortalUser> signInManager, LoginThr
             return Page();
         }
 
-        var address = HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        var address = ClientLimits.Address(HttpContext);
         if (throttle.WaitBeforeNextTry(Input.Email, address) is { } wait)
         {
-            var seconds = (int)Math.Ceiling(wait.TotalSeconds);
-            Response.StatusCode = StatusCodes.Status429TooManyRequests;
-            Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-            ModelState.AddModelError(string.Empty, text["Login.Wait", seconds]);
+            ModelState.AddModelError(string.Empty, text["Login.Wait", ClientLimits.TooManyTries(Response, wait)]);
             return Page();
         }
 
