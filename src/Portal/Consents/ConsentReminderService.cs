@@ -61,7 +61,7 @@ public sealed partial class ConsentReminderService(IServiceScopeFactory scopes, 
         var now = clock.GetUtcNow();
         var horizon = now + options.Value.ConsentReminderBefore;
 
-        await using var transaction = await db.BeginWriteAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (!await db.TryTakeRoundAsync(RowLocks.Rounds.ConsentReminders, cancellationToken))
         {
             return 0;

@@ -54,7 +54,7 @@ public sealed partial class CounsellingArrivals(IServiceScopeFactory scopes, Tim
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
         var line = scope.ServiceProvider.GetRequiredService<CounsellingLine>();
         var saved = new List<(Arrival Arrival, CounsellingRequest Request)>(batch.Count);
-        await using (var transaction = await db.BeginWriteAsync(cancellationToken))
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
             var now = clock.GetUtcNow();
             foreach (var arrival in batch)

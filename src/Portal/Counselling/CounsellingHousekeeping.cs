@@ -40,7 +40,7 @@ public sealed partial class CounsellingHousekeeping(IServiceScopeFactory scopes,
         var now = clock.GetUtcNow();
         var cutoff = now - options.Value.Retention;
 
-        await using var transaction = await db.BeginWriteAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (!await db.TryTakeRoundAsync(RowLocks.Rounds.CounsellingHousekeeping, cancellationToken))
         {
             return (0, 0);

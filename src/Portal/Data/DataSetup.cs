@@ -29,7 +29,6 @@ public static class DataSetup
             }
 
             // Ordinary transactions, unique constraints and row locks keep writers apart: nothing waits in the process.
-            builder.Services.AddSingleton(WriteGate.Open());
             builder.Services.AddDbContext<PortalDbContext, PostgresPortalDbContext>((services, options) => options
                 .UseNpgsql(connectionString, npgsql => npgsql.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
                 .AddInterceptors(services.GetRequiredService<Email.OutboxWakeUp>()));
@@ -43,13 +42,13 @@ public static class DataSetup
                 DefaultTimeout = 30,
             }.ToString();
 
-            builder.Services.AddSingleton(WriteGate.OneWriterAtATime());
+            builder.Services.AddSingleton<WriteGate>();
             builder.Services.AddSingleton<SqlitePragmas>();
             builder.Services.AddDbContext<PortalDbContext>((services, options) => options
                 // A plan owns six collections, always loaded with it: as one joined query their rows multiply (a plan with a
                 // few dozen items took 13 s to load, measured). One query per collection keeps it to milliseconds.
                 .UseSqlite(sqlite, options => options.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
-                .AddInterceptors(services.GetRequiredService<SqlitePragmas>(), services.GetRequiredService<Email.OutboxWakeUp>()));
+                .AddInterceptors(services.GetRequiredService<SqlitePragmas>(), services.GetRequiredService<WriteGate>(), services.GetRequiredService<Email.OutboxWakeUp>()));
         }
         else
         {

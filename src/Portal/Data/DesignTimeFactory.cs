@@ -9,7 +9,7 @@ public sealed class DesignTimeFactory : IDesignTimeDbContextFactory<PortalDbCont
     public PortalDbContext CreateDbContext(string[] args)
     {
         var options = new DbContextOptionsBuilder<PortalDbContext>().UseSqlite("Data Source=design-time.db").Options;
-        return new PortalDbContext(options, WriteGate.Open());
+        return new PortalDbContext(options);
     }
 }
 
@@ -19,6 +19,6 @@ public sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<Post
     public PostgresPortalDbContext CreateDbContext(string[] args)
     {
         var options = new DbContextOptionsBuilder<PostgresPortalDbContext>().UseNpgsql("Host=localhost;Database=familieportalen_design").Options;
-        return new PostgresPortalDbContext(options, WriteGate.Open());
+        return new PostgresPortalDbContext(options);
     }
 }

@@ -35,7 +35,7 @@ public sealed class OneTransactionPerPost : IAsyncPageFilter
 
         var db = context.HttpContext.RequestServices.GetRequiredService<PortalDbContext>();
         var cancellationToken = context.HttpContext.RequestAborted;
-        await using var transaction = await db.BeginWriteAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var executed = await next();
         if (executed.Exception is DbUpdateException and not DbUpdateConcurrencyException && !executed.ExceptionHandled)
         {

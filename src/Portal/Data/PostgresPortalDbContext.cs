@@ -7,5 +7,5 @@ namespace Portal.Data;
 /// (<c>Data/Migrations</c> for SQLite, <c>Data/PostgresMigrations</c> for PostgreSQL); features use
 /// <see cref="PortalDbContext"/> and never know which one they got.
 /// </summary>
-public sealed class PostgresPortalDbContext(DbContextOptions<PostgresPortalDbContext> options, WriteGate writeGate)
-    : PortalDbContext(options, writeGate);
+public sealed class PostgresPortalDbContext(DbContextOptions<PostgresPortalDbContext> options)
+    : PortalDbContext(options);

@@ -82,7 +82,7 @@ public sealed partial class OutboxDispatcher(
     /// </summary>
     private async Task<List<OutboxMessage>> ClaimAsync(PortalDbContext db, MailOptions settings, CancellationToken cancellationToken)
     {
-        await using var transaction = await db.BeginWriteAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var now = clock.GetUtcNow();
         var due = db.Database.IsNpgsql()
             ? await db.OutboxMessages.FromSql($"SELECT * FROM \"OutboxMessages\" WHERE \"NextAttemptAt\" <= {Binary(now)} ORDER BY \"NextAttemptAt\" LIMIT {BatchSize} FOR UPDATE SKIP LOCKED").ToListAsync(cancellationToken)

@@ -15,7 +15,7 @@ public sealed class MeetingConsentSweep(PortalDbContext db, ConsentBook consentB
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        await using var transaction = await db.BeginWriteAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (!await db.TryTakeRoundAsync(RowLocks.Rounds.MeetingConsentSweep, cancellationToken))
         {
             return 0;

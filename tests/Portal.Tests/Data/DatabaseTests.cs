@@ -37,7 +37,7 @@ public sealed class DatabaseTests : IDisposable
             start.Wait();
             await using var scope = _factory.Services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-            await using var transaction = await db.BeginWriteAsync(CancellationToken.None);
+            await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None);
             var count = await db.OutboxMessages.CountAsync(message => message.To == "writers@example.dk");
             await Task.Delay(5);
             db.OutboxMessages.Add(OutboxMessage.Create(new EmailMessage("writers@example.dk", $"n={count + 1}", "text", "<p>html</p>"), DateTimeOffset.UtcNow));
@@ -51,6 +51,32 @@ public sealed class DatabaseTests : IDisposable
         var subjects = await check.ServiceProvider.GetRequiredService<PortalDbContext>().OutboxMessages
             .Where(message => message.To == "writers@example.dk").Select(message => message.Subject).ToListAsync();
         Assert.Equal(Enumerable.Range(1, 16).Select(n => $"n={n}").Order(), subjects.Order());
+    }
+
+    [SqliteOnlyFact]
+    public async Task A_transaction_left_without_commit_changes_nothing_and_the_next_writer_goes_on()
+    {
+        _ = _factory.Services;
+        await using (var scope = _factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+            await using var abandoned = await db.Database.BeginTransactionAsync(CancellationToken.None);
+            db.OutboxMessages.Add(OutboxMessage.Create(new EmailMessage("abandoned@example.dk", "never", "text", "<p>html</p>"), DateTimeOffset.UtcNow));
+            await db.SaveChangesAsync();
+        }
+
+        // Sixteen plain saves (no transaction of their own) at once, after the abandoned one: none waits forever, none is refused.
+        var saves = Enumerable.Range(1, 16).Select(n => Task.Run(async () =>
+        {
+            await using var scope = _factory.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+            db.OutboxMessages.Add(OutboxMessage.Create(new EmailMessage("saves@example.dk", $"n={n}", "text", "<p>html</p>"), DateTimeOffset.UtcNow));
+            await db.SaveChangesAsync();
+        }));
+        await Task.WhenAll(saves).WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(0, await _factory.WithDbAsync(db => db.OutboxMessages.CountAsync(message => message.To == "abandoned@example.dk")));
+        Assert.Equal(16, await _factory.WithDbAsync(db => db.OutboxMessages.CountAsync(message => message.To == "saves@example.dk")));
     }
 
     [Fact]
