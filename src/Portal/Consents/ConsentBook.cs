@@ -7,8 +7,11 @@ using Portal.Domain.Families;
 
 namespace Portal.Consents;
 
-/// <summary>Loads a child's consents together with who must give them today, for the family's and the staff's pages.</summary>
-public sealed class ConsentBook(PortalDbContext db, TimeProvider clock, IOptions<PortalOptions> options)
+/// <summary>
+/// Loads a child's consents together with who must give them today, for the family's and the staff's pages, and records
+/// a decision on them. The receipt and notices it owes are added when it is saved (<see cref="ConsentMail"/>).
+/// </summary>
+public sealed class ConsentBook(PortalDbContext db, ConsentWordings wordings, TimeProvider clock, IOptions<PortalOptions> options)
 {
     public static IReadOnlyList<(PartnerService Partner, ConsentPurpose Purpose)> All { get; } =
         [.. Enum.GetValues<PartnerService>().SelectMany(partner => Enum.GetValues<ConsentPurpose>().Select(purpose => (partner, purpose)))];
@@ -34,6 +37,24 @@ public sealed class ConsentBook(PortalDbContext db, TimeProvider clock, IOptions
         var consents = await (tracked ? db.Consents : db.Consents.AsNoTracking()).Where(consent => consent.ChildId == childId).ToListAsync(cancellationToken);
         var today = DanishTime.Today(clock);
         return new ChildConsents(child, ConsentPolicy.RequiredParties(child, today, names), names, consents, clock.GetUtcNow(), today);
+    }
+
+    /// <summary>
+    /// Records one person's yes or no with the exact words they were shown; by the staff for an oral decision.
+    /// </summary>
+    /// <returns>The new decision, or the person's existing latest one when nothing changed (a double tap).</returns>
+    public ConsentDecision? Decide(ChildConsents consents, PartnerService partner, ConsentPurpose purpose, Party party, ConsentAction action, Actor? recordedBy)
+    {
+        ArgumentNullException.ThrowIfNull(consents);
+        ArgumentNullException.ThrowIfNull(party);
+        var consent = GetOrStart(consents, partner, purpose);
+        var wording = wordings.For(partner, purpose, consents.Child.Name, ValidityMonths);
+        var method = recordedBy is null ? ConsentMethod.Portal : ConsentMethod.Oral;
+        var now = clock.GetUtcNow();
+        var decision = action == ConsentAction.Given
+            ? consent.Give(party, wording, method, recordedBy, now, ValidityMonths, consents.Required)
+            : consent.Revoke(party, wording, method, recordedBy, now, consents.Required);
+        return decision ?? consent.LatestBy(party.Id);
     }
 
     /// <summary>The consent for this partner and purpose, started (and tracked for saving) if nobody has decided yet.</summary>

@@ -31,7 +31,7 @@ public static class DataSetup
             // Ordinary transactions, unique constraints and row locks keep writers apart: nothing waits in the process.
             builder.Services.AddDbContext<PortalDbContext, PostgresPortalDbContext>((services, options) => options
                 .UseNpgsql(connectionString, npgsql => npgsql.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
-                .AddInterceptors(services.GetRequiredService<Email.OutboxWakeUp>()));
+                .AddInterceptors(services.GetRequiredService<Email.OwedMailOnSave>(), services.GetRequiredService<Email.OutboxWakeUp>()));
         }
         else if (string.Equals(provider, Sqlite, StringComparison.OrdinalIgnoreCase))
         {
@@ -48,7 +48,7 @@ public static class DataSetup
                 // A plan owns six collections, always loaded with it: as one joined query their rows multiply (a plan with a
                 // few dozen items took 13 s to load, measured). One query per collection keeps it to milliseconds.
                 .UseSqlite(sqlite, options => options.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
-                .AddInterceptors(services.GetRequiredService<SqlitePragmas>(), services.GetRequiredService<WriteGate>(), services.GetRequiredService<Email.OutboxWakeUp>()));
+                .AddInterceptors(services.GetRequiredService<SqlitePragmas>(), services.GetRequiredService<WriteGate>(), services.GetRequiredService<Email.OwedMailOnSave>(), services.GetRequiredService<Email.OutboxWakeUp>()));
         }
         else
         {

@@ -8,9 +8,9 @@ namespace Portal.Meetings;
 
 /// <summary>
 /// A consent for network meetings can also end by expiring, with nobody clicking anything. Each round takes a partner
-/// service off every meeting not yet held whose consent no longer holds, and queues their cancellation.
+/// service off every meeting not yet held whose consent no longer holds; the save sends their cancellation (<see cref="MeetingMail"/>).
 /// </summary>
-public sealed class MeetingConsentSweep(PortalDbContext db, ConsentBook consentBook, MeetingNotices notices, TimeProvider clock)
+public sealed class MeetingConsentSweep(PortalDbContext db, ConsentBook consentBook, TimeProvider clock)
 {
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
@@ -37,12 +37,7 @@ public sealed class MeetingConsentSweep(PortalDbContext db, ConsentBook consentB
             foreach (var meeting in child)
             {
                 var partners = meeting.Participants.Where(IsInvitedPartner).Select(person => person.Partner!.Value).Distinct().ToList();
-                var ended = partners.Where(partner => !consents.Status(partner, ConsentPurpose.NetworkMeetings).IsValid).Sum(partner => meeting.ConsentEnded(partner, now));
-                if (ended > 0)
-                {
-                    taken += ended;
-                    notices.QueueDue(meeting, consents.Child.Name);
-                }
+                taken += partners.Where(partner => !consents.Status(partner, ConsentPurpose.NetworkMeetings).IsValid).Sum(partner => meeting.ConsentEnded(partner, now));
             }
         }
 

@@ -11,7 +11,7 @@ using Portal.Pages.Forms;
 namespace Portal.Pages.Consents;
 
 /// <summary>Giving and withdrawing share one shape: show the exact words, take one confirming tap, show the receipt.</summary>
-public abstract class DecisionPage(PortalDbContext db, ConsentBook book, ConsentDesk desk, ConsentWordings wordings, IStringLocalizer<SharedResource> text) : PageModel
+public abstract class DecisionPage(PortalDbContext db, ConsentBook book, ConsentWordings wordings, IStringLocalizer<SharedResource> text) : PageModel
 {
     public Guid ChildId { get; private set; }
 
@@ -42,7 +42,7 @@ public abstract class DecisionPage(PortalDbContext db, ConsentBook book, Consent
 
         try
         {
-            var decision = await desk.DecideAsync(consents, Partner, Purpose, party, Action, recordedBy: null, cancellationToken);
+            var decision = book.Decide(consents, Partner, Purpose, party, Action, recordedBy: null);
             if (decision is null)
             {
                 return RedirectToPage("./Index", new { childId });

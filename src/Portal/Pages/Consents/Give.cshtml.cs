@@ -5,8 +5,8 @@ using Portal.Domain.Consents;
 
 namespace Portal.Pages.Consents;
 
-public sealed class GiveModel(PortalDbContext db, ConsentBook book, ConsentDesk desk, ConsentWordings wordings, IStringLocalizer<SharedResource> text)
-    : DecisionPage(db, book, desk, wordings, text)
+public sealed class GiveModel(PortalDbContext db, ConsentBook book, ConsentWordings wordings, IStringLocalizer<SharedResource> text)
+    : DecisionPage(db, book, wordings, text)
 {
     protected override ConsentAction Action => ConsentAction.Given;
 }

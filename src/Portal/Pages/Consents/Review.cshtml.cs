@@ -15,7 +15,7 @@ namespace Portal.Pages.Consents;
 /// On the 15th birthday the consents become the young person's own: once, in one screen, they keep or withdraw each.
 /// Keeping gives their own yes (with the words shown); withdrawing records their no.
 /// </summary>
-public sealed class ReviewModel(PortalDbContext db, ConsentBook book, ConsentDesk desk, ConsentWordings wordings, IStringLocalizer<SharedResource> text, TimeProvider clock) : PageModel
+public sealed class ReviewModel(PortalDbContext db, ConsentBook book, ConsentWordings wordings, IStringLocalizer<SharedResource> text, TimeProvider clock) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -50,7 +50,7 @@ public sealed class ReviewModel(PortalDbContext db, ConsentBook book, ConsentDes
         var me = consents.Required.Single();
         foreach (var choice in Input.Choices)
         {
-            await desk.DecideAsync(consents, choice.Partner, choice.Purpose, me, choice.Keep == true ? ConsentAction.Given : ConsentAction.Revoked, recordedBy: null, cancellationToken);
+            book.Decide(consents, choice.Partner, choice.Purpose, me, choice.Keep == true ? ConsentAction.Given : ConsentAction.Revoked, recordedBy: null);
         }
 
         var child = await db.Children.FirstAsync(item => item.Id == childId, cancellationToken);

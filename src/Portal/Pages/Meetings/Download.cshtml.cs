@@ -1,16 +1,15 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Portal.Data;
-using Portal.Meetings;
 
 namespace Portal.Pages.Meetings;
 
 /// <summary>The meeting as a calendar file for the family.</summary>
-public sealed class DownloadModel(PortalDbContext db, MeetingDesk desk, IStringLocalizer<SharedResource> text, TimeProvider clock)
-    : FamilyMeetingPage(db, desk, text)
+public sealed class DownloadModel(PortalDbContext db, IStringLocalizer<SharedResource> text, TimeProvider clock)
+    : FamilyMeetingPage(db, text, clock)
 {
     public async Task<IActionResult> OnGetAsync(Guid childId, Guid meetingId, CancellationToken cancellationToken) =>
         await LoadAsync(childId, meetingId, cancellationToken)
-            ? CalendarFile.For(View.Meeting, Text["Meeting.CalendarTitle", ChildFirstName], clock.GetUtcNow())
+            ? CalendarFile.For(View.Meeting, Text["Meeting.CalendarTitle", ChildFirstName], Clock.GetUtcNow())
             : NotFound();
 }

@@ -3,13 +3,12 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Portal.Data;
 using Portal.Domain.Meetings;
-using Portal.Meetings;
 
 namespace Portal.Pages.Meetings;
 
 /// <summary>Change the details of a suggestion: the one who made it, or the young person.</summary>
-public sealed class EditSuggestionModel(PortalDbContext db, MeetingDesk desk, IStringLocalizer<SharedResource> text)
-    : FamilyMeetingPage(db, desk, text)
+public sealed class EditSuggestionModel(PortalDbContext db, IStringLocalizer<SharedResource> text, TimeProvider clock)
+    : FamilyMeetingPage(db, text, clock)
 {
     public SuggestionInput Suggestion { get; private set; } = new();
 

@@ -3,12 +3,11 @@ using Portal.Data;
 using Portal.Domain;
 using Portal.Domain.Families;
 using Portal.Identity;
-using Portal.Meetings;
 
 namespace Portal.Pages.Meetings;
 
 /// <summary>A meeting page for the family: a parent for their own children, a young person for themself.</summary>
-public abstract class FamilyMeetingPage(PortalDbContext db, MeetingDesk desk, IStringLocalizer<SharedResource> text) : MeetingPage(db, desk, text)
+public abstract class FamilyMeetingPage(PortalDbContext db, IStringLocalizer<SharedResource> text, TimeProvider clock) : MeetingPage(db, text, clock)
 {
     protected override IQueryable<Child> AllowedChildren => Db.Children.VisibleToFamilyMember(User.UserId());
 

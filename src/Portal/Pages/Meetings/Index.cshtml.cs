@@ -8,7 +8,7 @@ using Portal.Meetings;
 namespace Portal.Pages.Meetings;
 
 /// <summary>A child's network meetings for the family, soonest first.</summary>
-public sealed class IndexModel(PortalDbContext db, MeetingDesk desk) : PageModel
+public sealed class IndexModel(PortalDbContext db) : PageModel
 {
     public Guid ChildId { get; private set; }
 
@@ -20,7 +20,7 @@ public sealed class IndexModel(PortalDbContext db, MeetingDesk desk) : PageModel
 
     public async Task<IActionResult> OnGetAsync(Guid childId, CancellationToken cancellationToken)
     {
-        if (await desk.ListAsync(db.Children.VisibleToFamilyMember(User.UserId()), childId, cancellationToken) is not { } found)
+        if (await db.Children.VisibleToFamilyMember(User.UserId()).FindMeetingsAsync(db.NetworkMeetings, childId, cancellationToken) is not { } found)
         {
             return NotFound();
         }

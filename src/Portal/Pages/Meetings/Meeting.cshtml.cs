@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Portal.Data;
 using Portal.Domain;
-using Portal.Meetings;
 
 namespace Portal.Pages.Meetings;
 
@@ -11,8 +10,8 @@ namespace Portal.Pages.Meetings;
 /// no to everyone else's suggestions, and may name a support person; a parent suggests, and for a child without a login
 /// of their own, their suggestions stand.
 /// </summary>
-public sealed class MeetingModel(PortalDbContext db, MeetingDesk desk, IStringLocalizer<SharedResource> text, TimeProvider clock)
-    : FamilyMeetingPage(db, desk, text)
+public sealed class MeetingModel(PortalDbContext db, IStringLocalizer<SharedResource> text, TimeProvider clock)
+    : FamilyMeetingPage(db, text, clock)
 {
     public SuggestionInput Suggestion { get; private set; } = new();
 
@@ -39,6 +38,6 @@ public sealed class MeetingModel(PortalDbContext db, MeetingDesk desk, IStringLo
     {
         Support = support;
         return ChangeAsync(childId, meetingId, stamp, nameof(Support), "Meeting.SupportNamed", (meeting, _, _, member) =>
-            meeting.NameSupportPerson(support.Name!, support.Email, support.Phone, support.Born!.Value, DanishTime.Today(clock), member), cancellationToken);
+            meeting.NameSupportPerson(support.Name!, support.Email, support.Phone, support.Born!.Value, DanishTime.Today(Clock), member), cancellationToken);
     }
 }

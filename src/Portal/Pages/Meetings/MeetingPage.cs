@@ -14,10 +14,11 @@ using Portal.Pages.Forms;
 namespace Portal.Pages.Meetings;
 
 /// <summary>
-/// What the family's and the caseworker's meeting pages share: load the meeting through the children the user may see,
-/// make one change, and on a refusal show the page again with the message and the user's own text kept.
+/// What the family's and the caseworker's meeting pages share: show the meeting found through the children the user may
+/// see; and for a change, load it the same way, make one domain change, save (the calendar mail it causes is added by
+/// the save) and redirect; on a refusal show the page again with the message and the user's own text kept.
 /// </summary>
-public abstract class MeetingPage(PortalDbContext db, MeetingDesk desk, IStringLocalizer<SharedResource> text) : PageModel
+public abstract class MeetingPage(PortalDbContext db, IStringLocalizer<SharedResource> text, TimeProvider clock) : PageModel
 {
     public MeetingView View { get; private set; } = null!;
 
@@ -29,6 +30,8 @@ public abstract class MeetingPage(PortalDbContext db, MeetingDesk desk, IStringL
 
     protected PortalDbContext Db => db;
 
+    protected TimeProvider Clock => clock;
+
     /// <summary>The children this user may open meetings for; an id outside it is "not found".</summary>
     protected abstract IQueryable<Child> AllowedChildren { get; }
 
@@ -37,7 +40,7 @@ public abstract class MeetingPage(PortalDbContext db, MeetingDesk desk, IStringL
 
     protected async Task<bool> LoadAsync(Guid childId, Guid meetingId, CancellationToken cancellationToken)
     {
-        if (await desk.LoadAsync(AllowedChildren, childId, meetingId, cancellationToken) is not { } view)
+        if (await AllowedChildren.FindMeetingAsync(db.NetworkMeetings, childId, meetingId, cancellationToken) is not { } view)
         {
             return false;
         }
@@ -69,25 +72,42 @@ public abstract class MeetingPage(PortalDbContext db, MeetingDesk desk, IStringL
         ArgumentNullException.ThrowIfNull(change);
         if (ModelState.IsValid)
         {
-            var result = await desk.ChangeAsync(AllowedChildren, childId, meetingId, stamp, (meeting, child, now) => change(meeting, child, now, ActorFor(child)), cancellationToken);
-            if (result.WasNotFound)
+            var child = await AllowedChildren.AsNoTracking().FirstOrDefaultAsync(item => item.Id == childId, cancellationToken);
+            var meeting = child is null ? null : await db.NetworkMeetings.FirstOrDefaultAsync(item => item.Id == meetingId && item.ChildId == childId, cancellationToken);
+            if (child is null || meeting is null)
             {
                 return NotFound();
             }
 
-            if (result.Succeeded)
+            if (stamp is not null && stamp != meeting.ConcurrencyStamp)
             {
+                ModelState.AddModelError(string.Empty, text["Meeting.ChangedMeanwhile"]);
+                return await ShowAsync(childId, meetingId, cancellationToken);
+            }
+
+            if (child.YouthUserId is not null)
+            {
+                meeting.NoteChildHasOwnLogin();
+            }
+
+            try
+            {
+                await change(meeting, child, clock.GetUtcNow(), ActorFor(child));
+                await db.SaveChangesAsync(cancellationToken);
                 TempData["StatusMessage"] = text[doneKey].Value;
                 return RedirectToPage();
             }
-
-            if (result.WasChangedMeanwhile)
+            catch (DomainException exception) when (exception.Code == "Meeting.ParticipantNotFound")
+            {
+                return NotFound();
+            }
+            catch (DomainException exception)
+            {
+                ModelState.AddDomainError(text, exception, MeetingFields.For(exception, formPrefix));
+            }
+            catch (DbUpdateConcurrencyException)
             {
                 ModelState.AddModelError(string.Empty, text["Meeting.ChangedMeanwhile"]);
-            }
-            else
-            {
-                ModelState.AddDomainError(text, result.Refusal!, MeetingFields.For(result.Refusal!, formPrefix));
             }
         }
 

@@ -16,7 +16,6 @@ namespace Portal.Pages.Staff.Cases;
 public sealed class ConsentsModel(
     PortalDbContext db,
     ConsentBook book,
-    ConsentDesk desk,
     ConsentWordings wordings,
     IStringLocalizer<SharedResource> shared,
     IStringLocalizer<ConsentsModel> text) : PageModel
@@ -66,7 +65,7 @@ public sealed class ConsentsModel(
 
         try
         {
-            await desk.DecideAsync(consents, partner, purpose, party!, Input.Action!.Value, User.ToActor(), cancellationToken);
+            book.Decide(consents, partner, purpose, party!, Input.Action!.Value, User.ToActor());
             await db.SaveChangesAsync(cancellationToken);
         }
         catch (DomainException exception)

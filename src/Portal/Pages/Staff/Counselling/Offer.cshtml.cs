@@ -7,14 +7,13 @@ using Portal.Counselling;
 using Portal.Data;
 using Portal.Domain;
 using Portal.Domain.Counselling;
-using Portal.Email;
 using Portal.Identity;
 using Portal.Pages.Forms;
 
 namespace Portal.Pages.Staff.Counselling;
 
 /// <summary>"Offer to the next in line": the form names no request; the offer always goes to whoever is first when it is saved.</summary>
-public sealed class OfferModel(PortalDbContext db, CounsellingLine line, CounsellingEmails emails, PortalLinks links, IStringLocalizer<SharedResource> text, TimeProvider clock) : PageModel
+public sealed class OfferModel(PortalDbContext db, CounsellingLine line, IStringLocalizer<SharedResource> text, TimeProvider clock) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -72,12 +71,6 @@ public sealed class OfferModel(PortalDbContext db, CounsellingLine line, Counsel
             ModelState.AddDomainError(text, exception);
             NextNumber = next.QueueNumber;
             return Page();
-        }
-
-        if (next.NoticeEmail is { } email)
-        {
-            var link = links.Page("/Counselling/Status");
-            db.OutboxMessages.Add(OutboxMessage.Create(emails.OfferNotice(email, link), now));
         }
 
         await db.SaveChangesAsync(cancellationToken);

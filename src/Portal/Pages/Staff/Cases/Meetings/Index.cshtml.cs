@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Portal.Data;
 using Portal.Domain;
@@ -12,7 +13,7 @@ using Portal.Pages.Meetings;
 namespace Portal.Pages.Staff.Cases.Meetings;
 
 /// <summary>The child's network meetings, and a form to hold a new one.</summary>
-public sealed class IndexModel(PortalDbContext db, MeetingDesk desk, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class IndexModel(PortalDbContext db, IStringLocalizer<SharedResource> text, TimeProvider clock) : PageModel
 {
     [BindProperty]
     public ScheduleInput Input { get; set; } = new();
@@ -30,9 +31,22 @@ public sealed class IndexModel(PortalDbContext db, MeetingDesk desk, IStringLoca
     {
         if (ModelState.IsValid)
         {
+            var child = await db.Children.AssignedTo(User.UserId()).AsNoTracking().FirstOrDefaultAsync(item => item.Id == childId, cancellationToken);
+            if (child is null)
+            {
+                return NotFound();
+            }
+
+            // The id comes with the form: when the same form arrives twice, the meeting it already made is the answer.
+            // An id that belongs to another child's meeting finds nothing.
+            if (await db.NetworkMeetings.Where(item => item.Id == Input.MeetingId).Select(item => (Guid?)item.ChildId).FirstOrDefaultAsync(cancellationToken) is { } owner)
+            {
+                return owner == childId ? Scheduled(childId) : NotFound();
+            }
+
             try
             {
-                var meetingId = await desk.ScheduleAsync(db.Children.AssignedTo(User.UserId()), childId, Input.MeetingId, (child, now) => NetworkMeeting.Schedule(
+                db.NetworkMeetings.Add(NetworkMeeting.Schedule(
                     Input.MeetingId,
                     child.Id,
                     child.YouthUserId is not null,
@@ -42,14 +56,9 @@ public sealed class IndexModel(PortalDbContext db, MeetingDesk desk, IStringLoca
                     Input.OnlineLink,
                     Input.Purpose!,
                     User.ToActor(),
-                    now), cancellationToken);
-                if (meetingId is null)
-                {
-                    return NotFound();
-                }
-
-                TempData["StatusMessage"] = text["Meeting.Scheduled"].Value;
-                return RedirectToPage("Meeting", new { childId, meetingId });
+                    clock.GetUtcNow()));
+                await db.SaveChangesAsync(cancellationToken);
+                return Scheduled(childId);
             }
             catch (DomainException exception)
             {
@@ -60,9 +69,15 @@ public sealed class IndexModel(PortalDbContext db, MeetingDesk desk, IStringLoca
         return await LoadAsync(childId, cancellationToken) ? Page() : NotFound();
     }
 
+    private RedirectToPageResult Scheduled(Guid childId)
+    {
+        TempData["StatusMessage"] = text["Meeting.Scheduled"].Value;
+        return RedirectToPage("Meeting", new { childId, meetingId = Input.MeetingId });
+    }
+
     private async Task<bool> LoadAsync(Guid childId, CancellationToken cancellationToken)
     {
-        if (await desk.ListAsync(db.Children.AssignedTo(User.UserId()), childId, cancellationToken) is not { } found)
+        if (await db.Children.AssignedTo(User.UserId()).FindMeetingsAsync(db.NetworkMeetings, childId, cancellationToken) is not { } found)
         {
             return false;
         }

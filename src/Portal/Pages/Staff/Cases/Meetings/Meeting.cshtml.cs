@@ -6,7 +6,6 @@ using Portal.Domain;
 using Portal.Domain.Consents;
 using Portal.Domain.Families;
 using Portal.Identity;
-using Portal.Meetings;
 using Portal.Pages.Meetings;
 
 namespace Portal.Pages.Staff.Cases.Meetings;
@@ -15,8 +14,8 @@ namespace Portal.Pages.Staff.Cases.Meetings;
 /// One network meeting as the caseworker runs it: who is coming and who chose them, adding professionals and, with
 /// consent, a partner service; moving or cancelling it. Every change sends the calendar mail it causes.
 /// </summary>
-public sealed class MeetingModel(PortalDbContext db, MeetingDesk desk, ConsentBook consentBook, IStringLocalizer<SharedResource> text)
-    : MeetingPage(db, desk, text)
+public sealed class MeetingModel(PortalDbContext db, ConsentBook consentBook, IStringLocalizer<SharedResource> text, TimeProvider clock)
+    : MeetingPage(db, text, clock)
 {
     private MeetingTimeInput? _move;
 

@@ -1,0 +1,69 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Data;
+using Portal.Domain;
+using Portal.Domain.Consents;
+using Portal.Email;
+using Portal.Meetings;
+
+namespace Portal.Consents;
+
+/// <summary>
+/// What a consent decision owes, worked out when it is saved: a receipt to the person it is about (with the words they
+/// were shown) and, when a yes now waits for the other custody holder, a word to them. Without a valid consent for
+/// network meetings the partner service is taken off the child's coming meetings; their cancellations are mail too,
+/// sent by <see cref="MeetingMail"/>, which is asked after this.
+/// </summary>
+public sealed class ConsentMail(ConsentWordings wordings, ConsentEmails emails, PortalLinks links) : IOwedMail
+{
+    public async Task AddAsync(PortalDbContext db, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var decided = db.ChangeTracker.Entries<Consent>()
+            .SelectMany(entry => entry.Entity.Decisions.Where(decision => db.Entry(decision).State == EntityState.Added).Select(decision => (Consent: entry.Entity, Decision: decision)))
+            .ToList();
+        foreach (var forChild in decided.GroupBy(item => item.Consent.ChildId))
+        {
+            // The child may be new in this very save.
+            var child = db.Children.Local.FirstOrDefault(item => item.Id == forChild.Key)
+                ?? await db.Children.AsNoTracking().Include(item => item.CustodyHolders).FirstAsync(item => item.Id == forChild.Key, cancellationToken);
+
+            var memberIds = child.CustodyHolders.Select(holder => holder.UserId).Append(child.YouthUserId).OfType<string>()
+                .Concat(forChild.Select(item => item.Decision.PartyId)).Distinct().ToList();
+            var members = await db.Users.AsNoTracking().Where(user => memberIds.Contains(user.Id))
+                .Select(user => new { user.Id, user.DisplayName, Email = user.PasswordHash == null ? null : user.Email })
+                .ToListAsync(cancellationToken);
+            var emailOf = members.Where(member => member.Email is not null).ToDictionary(member => member.Id, member => member.Email!);
+            var required = ConsentPolicy.RequiredParties(child, DateOnly.FromDateTime(DanishTime.ToDanish(now).DateTime), members.ToDictionary(member => member.Id, member => member.DisplayName));
+            var consentsLink = links.Page("/Consents/Index", new { childId = child.Id });
+            foreach (var (consent, decision) in forChild)
+            {
+                var title = wordings.Title(consent.Partner, consent.Purpose, child.Name);
+                if (emailOf.GetValueOrDefault(decision.PartyId) is { } email)
+                {
+                    db.OutboxMessages.Add(OutboxMessage.Create(emails.Receipt(email, decision, title, consentsLink), now));
+                }
+
+                var status = consent.StatusAt(now, required);
+                if (decision.Action == ConsentAction.Given && status.State == ConsentState.WaitingForOthers)
+                {
+                    foreach (var other in status.Parties.Where(other => other.State is PartyState.Missing or PartyState.Expired))
+                    {
+                        if (emailOf.GetValueOrDefault(other.Party.Id) is { } otherEmail)
+                        {
+                            db.OutboxMessages.Add(OutboxMessage.Create(emails.WaitingForYou(otherEmail, other.Party.Name, title, consentsLink), now));
+                        }
+                    }
+                }
+
+                if (consent.Purpose == ConsentPurpose.NetworkMeetings && !status.IsValid)
+                {
+                    var meetings = await db.NetworkMeetings.StillOn(now).Where(meeting => meeting.ChildId == child.Id).ToListAsync(cancellationToken);
+                    foreach (var meeting in meetings)
+                    {
+                        meeting.ConsentEnded(consent.Partner, now);
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,76 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Portal.Data;
+using Portal.Localization;
+
+namespace Portal.Email;
+
+/// <summary>
+/// One per feature: the mail that a save owes, worked out from what the save changes (a new consent decision, a meeting
+/// planned, moved or cancelled, a counselling offer), and added to the outbox in that same save. A handler only loads,
+/// changes and saves; it never queues mail itself, so no change can forget its mail.
+/// </summary>
+public interface IOwedMail
+{
+    /// <summary>
+    /// Adds the messages owed for the changes tracked in <paramref name="db"/>. It may also change other entities whose
+    /// own mail a later feature sends (a withdrawn consent takes the partner off the child's coming meetings).
+    /// </summary>
+    Task AddAsync(PortalDbContext db, DateTimeOffset now, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// Asks every feature's <see cref="IOwedMail"/>, in the order they were registered, before each save. A save that fails
+/// is never retried on the same context (the form's transaction is rolled back), so nothing is owed twice.
+/// </summary>
+public sealed class OwedMailOnSave(IEnumerable<IOwedMail> features, TimeProvider clock) : SaveChangesInterceptor
+{
+    private static readonly ConditionalWeakTable<DbContext, object> History = [];
+
+    /// <summary>
+    /// What this context saves from now on is history being recorded (the demo data): it happened before, and owes no
+    /// mail now.
+    /// </summary>
+    public static void RecordsHistory(DbContext db) => History.AddOrUpdate(db, db);
+
+    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(eventData);
+        if (eventData.Context is not PortalDbContext db || History.TryGetValue(db, out _))
+        {
+            return result;
+        }
+
+        // Outside a request (a round, a tool) no language was chosen: the mail is written in the portal's first language.
+        var (culture, uiCulture) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        if (!LocalizationSetup.Cultures.Any(supported => supported.TwoLetterISOLanguageName == uiCulture.TwoLetterISOLanguageName))
+        {
+            CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = LocalizationSetup.Cultures[0];
+        }
+
+        try
+        {
+            var now = clock.GetUtcNow();
+            foreach (var feature in features)
+            {
+                db.ChangeTracker.DetectChanges();
+                await feature.AddAsync(db, now, cancellationToken);
+            }
+        }
+        finally
+        {
+            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (culture, uiCulture);
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// Only the data-protection key ring saves synchronously, and it owes no mail: each feature finds nothing of its own
+    /// and finishes without waiting on anything.
+    /// </summary>
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result) =>
+        SavingChangesAsync(eventData, result).AsTask().GetAwaiter().GetResult();
+}
