@@ -21,7 +21,7 @@ public sealed class ConsentBook(PortalDbContext db, ConsentWordings wordings, Ti
     /// <summary>The child's consents, or null when the child is not among <paramref name="allowedChildren"/>.</summary>
     public async Task<ChildConsents?> LoadAsync(IQueryable<Child> allowedChildren, Guid childId, bool tracked, CancellationToken cancellationToken)
     {
-        var child = await allowedChildren.AsNoTracking().Include(item => item.CustodyHolders).FirstOrDefaultAsync(item => item.Id == childId, cancellationToken);
+        var child = await allowedChildren.AsNoTracking().Include(item => item.CustodyHolders).AsSingleQuery().FirstOrDefaultAsync(item => item.Id == childId, cancellationToken);
         if (child is null)
         {
             return null;
@@ -32,11 +32,25 @@ public sealed class ConsentBook(PortalDbContext db, ConsentWordings wordings, Ti
             await db.LockChildAsync(childId, cancellationToken);
         }
 
-        var memberIds = child.CustodyHolders.Select(holder => holder.UserId).Append(child.YouthUserId).OfType<string>().ToList();
+        return (await LoadForAsync([child], tracked, cancellationToken))[childId];
+    }
+
+    /// <summary>
+    /// The consents of several children at once, in three queries whatever their number (the start page shows every
+    /// child of the family). <paramref name="children"/> must come with their custody holders, from an ownership query.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<Guid, ChildConsents>> LoadForAsync(IReadOnlyCollection<Child> children, bool tracked, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(children);
+        var childIds = children.Select(child => child.Id).ToList();
+        var memberIds = children.SelectMany(child => child.CustodyHolders.Select(holder => holder.UserId).Append(child.YouthUserId)).OfType<string>().Distinct().ToList();
         var names = await db.Users.AsNoTracking().Where(user => memberIds.Contains(user.Id)).ToDictionaryAsync(user => user.Id, user => user.DisplayName, cancellationToken);
-        var consents = await (tracked ? db.Consents : db.Consents.AsNoTracking()).Where(consent => consent.ChildId == childId).ToListAsync(cancellationToken);
+        var consents = await (tracked ? db.Consents : db.Consents.AsNoTracking()).Where(consent => childIds.Contains(consent.ChildId)).ToListAsync(cancellationToken);
         var today = DanishTime.Today(clock);
-        return new ChildConsents(child, ConsentPolicy.RequiredParties(child, today, names), names, consents, clock.GetUtcNow(), today);
+        var now = clock.GetUtcNow();
+        return children.ToDictionary(
+            child => child.Id,
+            child => new ChildConsents(child, ConsentPolicy.RequiredParties(child, today, names), names, consents.FindAll(consent => consent.ChildId == child.Id), now, today));
     }
 
     /// <summary>

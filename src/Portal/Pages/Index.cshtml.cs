@@ -52,15 +52,15 @@ public sealed class IndexModel(PortalDbContext db, ConsentBook consentBook, Time
         var today = DanishTime.Today(clock);
 
         // Ownership is part of the query: a parent finds only children they have custody of.
-        var children = await db.Children.AsNoTracking().Include(child => child.CustodyHolders)
-            .Where(child => child.CustodyHolders.Any(holder => holder.UserId == userId) || child.YouthUserId == userId)
+        var children = await db.Children.VisibleToFamilyMember(userId).AsNoTracking().Include(child => child.CustodyHolders).AsSingleQuery()
             .OrderBy(child => child.DateOfBirth)
             .ToListAsync(cancellationToken);
+        var allConsents = await consentBook.LoadForAsync(children, tracked: false, cancellationToken);
 
         var cards = new List<ChildCard>();
         foreach (var child in children)
         {
-            var consents = await consentBook.LoadAsync(db.Children.VisibleToFamilyMember(userId), child.Id, tracked: false, cancellationToken);
+            var consents = allConsents[child.Id];
             var waitingForMe = ConsentBook.All.Count(item =>
                 consents!.Status(item.Partner, item.Purpose) is { State: ConsentState.WaitingForOthers } status
                 && status.Parties.Any(party => party.Party.Id == userId && party.State != PartyState.Given));
