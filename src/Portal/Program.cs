@@ -24,7 +24,6 @@ var app = builder.Build();
 await app.PrepareDatabaseAsync();
 
 app.UsePortalSecurity();
-app.UseStaticFiles();
 app.UseRouting();
 app.UsePortalLocalization();
 app.UseRateLimiter();
@@ -33,7 +32,10 @@ app.UseAuthorization();
 app.UseAntiforgery();
 app.MapHealthChecks("/healthz", new() { Predicate = check => check.Tags.Contains("live") }).AllowAnonymous().DisableRateLimiting();
 app.MapHealthChecks("/healthz/ready", new() { Predicate = _ => true }).AllowAnonymous().DisableRateLimiting();
-app.MapRazorPages();
+// Everything under wwwroot: fingerprinted names (the layout's links carry them), immutable for a year, ETags, and
+// Brotli and gzip made at publish. Open to everyone: the login page needs its styles.
+app.MapStaticAssets().AllowAnonymous().DisableRateLimiting();
+app.MapRazorPages().WithStaticAssets();
 
 // Unknown addresses answer 404 (the friendly page), for visitors too, rather than a login prompt; a missing file
 // such as /favicon.ico too (the default fallback pattern leaves out paths that look like files).
