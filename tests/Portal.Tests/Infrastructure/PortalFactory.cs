@@ -119,6 +119,10 @@ public class PortalFactory : WebApplicationFactory<Program>
             }
 
             services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, ConnectingAddress>();
+
+            // Every test host seeds six demo accounts and logs people in: at Identity's 100,000 PBKDF2 rounds that was
+            // most of the suite's time. The hashing itself is Identity's; only its cost is lowered here.
+            services.Configure<Microsoft.AspNetCore.Identity.PasswordHasherOptions>(options => options.IterationCount = 1_000);
             ConfigureServices?.Invoke(services);
         });
     }
