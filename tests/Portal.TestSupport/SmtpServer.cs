@@ -25,6 +25,15 @@ public sealed class SmtpServer : IDisposable
 
     public string Root { get; }
 
+    /// <summary>The portal's settings for sending to this server: plain SMTP on loopback.</summary>
+    public Dictionary<string, string?> PortalSettings() => new()
+    {
+        ["Mail:Transport"] = "Smtp",
+        ["Mail:Smtp:Host"] = "127.0.0.1",
+        ["Mail:Smtp:Port"] = Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Mail:Smtp:Security"] = "None",
+    };
+
     public static async Task<SmtpServer> StartAsync()
     {
         if (!File.Exists(Python))

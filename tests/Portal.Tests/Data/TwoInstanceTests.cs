@@ -80,14 +80,8 @@ public sealed class TwoInstanceTests : IDisposable
     public async Task With_both_dispatchers_running_a_hundred_mails_arrive_exactly_once_each()
     {
         using var smtp = await SmtpServer.StartAsync();
-        var mail = new Dictionary<string, string?>
-        {
-            ["Mail:Transport"] = "Smtp",
-            ["Mail:Smtp:Host"] = "127.0.0.1",
-            ["Mail:Smtp:Port"] = smtp.Port.ToString(CultureInfo.InvariantCulture),
-            ["Mail:Smtp:Security"] = "None",
-            ["Mail:PollInterval"] = "00:00:00.100",
-        };
+        var mail = smtp.PortalSettings();
+        mail["Mail:PollInterval"] = "00:00:00.100";
         var (a, b) = Pair(mail);
         await Task.WhenAll(Task.Run(() => a.Services), Task.Run(() => b.Services));
 

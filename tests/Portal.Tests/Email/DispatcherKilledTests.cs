@@ -25,12 +25,8 @@ public sealed class DispatcherKilledTests : IDisposable
     public async Task An_instance_killed_while_sending_loses_nothing_and_only_what_was_on_the_wire_can_arrive_twice()
     {
         var smtp = Keep(await SmtpServer.StartAsync());
-        var mail = new Dictionary<string, string?>
+        var mail = new Dictionary<string, string?>(smtp.PortalSettings())
         {
-            ["Mail:Transport"] = "Smtp",
-            ["Mail:Smtp:Host"] = "127.0.0.1",
-            ["Mail:Smtp:Port"] = smtp.Port.ToString(CultureInfo.InvariantCulture),
-            ["Mail:Smtp:Security"] = "None",
             ["Mail:PollInterval"] = "00:00:00.100",
             ["Mail:Smtp:Timeout"] = "00:00:01",
             ["Mail:Lease"] = "00:00:04",

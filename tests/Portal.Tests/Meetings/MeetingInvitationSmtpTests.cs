@@ -22,14 +22,7 @@ public sealed class MeetingInvitationSmtpTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _smtp = await SmtpServer.StartAsync();
-        _factory = PortalFactory.With(new Dictionary<string, string?>
-        {
-            ["Mail:Transport"] = "Smtp",
-            ["Mail:Smtp:Host"] = "127.0.0.1",
-            ["Mail:Smtp:Port"] = _smtp.Port.ToString(CultureInfo.InvariantCulture),
-            ["Mail:Smtp:Security"] = "None",
-            ["Mail:Smtp:Timeout"] = "00:00:05",
-        });
+        _factory = PortalFactory.With(new Dictionary<string, string?>(_smtp.PortalSettings()) { ["Mail:Smtp:Timeout"] = "00:00:05" });
         _oskar = await _factory.ChildIdAsync("Oskar Jensen");
         _caseworker = _factory.CreateClient();
         await _caseworker.LogInAsync(DemoLogins.Caseworker);
