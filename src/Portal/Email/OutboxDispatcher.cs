@@ -50,21 +50,35 @@ public sealed partial class OutboxDispatcher(
             // A few at a time, so one slow or hanging server connection does not hold up the rest; each outcome is
             // recorded as soon as it is known, so a message that went out is never sent again.
             using var recording = new SemaphoreSlim(1, 1);
+            var recorded = new HashSet<Guid>();
             var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, settings.ParallelSends), CancellationToken = cancellationToken };
-            await Parallel.ForEachAsync(due, parallel, async (message, token) =>
+            try
             {
-                var failure = await TrySendAsync(message, settings, token);
-                await recording.WaitAsync(CancellationToken.None);
-                try
+                await Parallel.ForEachAsync(due, parallel, async (message, token) =>
                 {
-                    Record(message, failure, settings);
-                    await db.SaveChangesAsync(CancellationToken.None);
-                }
-                finally
-                {
-                    recording.Release();
-                }
-            });
+                    var failure = await TrySendAsync(message, settings, token);
+                    await recording.WaitAsync(CancellationToken.None);
+                    try
+                    {
+                        Record(message, failure, settings);
+                        await db.SaveChangesAsync(CancellationToken.None);
+                        recorded.Add(message.Id);
+                    }
+                    finally
+                    {
+                        recording.Release();
+                    }
+                });
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                // The instance is stopping: what it claimed and has no outcome for is due again at once, so another
+                // instance sends it now instead of when the lease ends.
+                var now = clock.GetUtcNow();
+                due.Where(message => !recorded.Contains(message.Id)).ToList().ForEach(message => message.Lease(now));
+                await db.SaveChangesAsync(CancellationToken.None);
+                throw;
+            }
 
             if (due.Count < BatchSize)
             {

@@ -93,6 +93,48 @@ public sealed class DispatcherKilledTests : IDisposable
         Assert.InRange(ids.Count - Messages, 0, ParallelSends);
     }
 
+    [Fact]
+    public async Task A_message_being_sent_when_an_instance_stops_is_sent_by_the_next_at_once_not_after_its_lease()
+    {
+        // A mail server that accepts the connection and never answers: the send hangs until the instance stops.
+        using var silent = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        silent.Start();
+        var stopping = PortalFactory.With(new Dictionary<string, string?>
+        {
+            ["Portal:SeedDemoData"] = "false",
+            ["Mail:Transport"] = "Smtp",
+            ["Mail:Smtp:Host"] = "127.0.0.1",
+            ["Mail:Smtp:Port"] = ((System.Net.IPEndPoint)silent.LocalEndpoint).Port.ToString(CultureInfo.InvariantCulture),
+            ["Mail:Smtp:Security"] = "None",
+            ["Mail:Smtp:Timeout"] = "00:00:30",
+            ["Mail:Lease"] = "00:05:00",
+        });
+        var id = await stopping.WithDbAsync(async db =>
+        {
+            var message = OutboxMessage.Create(new EmailMessage("stoppet@example.dk", "Stoppet", "Hej", "<p>Hej</p>"), DateTimeOffset.UtcNow);
+            db.OutboxMessages.Add(message);
+            await db.SaveChangesAsync();
+            return message.Id;
+        });
+        var claimed = DateTime.UtcNow.AddSeconds(20);
+        while (await stopping.WithDbAsync(db => db.OutboxMessages.Where(message => message.Id == id).Select(message => message.NextAttemptAt).SingleAsync()) is not { } leasedUntil
+            || leasedUntil < DateTimeOffset.UtcNow.AddMinutes(1))
+        {
+            Assert.True(DateTime.UtcNow < claimed, "The dispatcher never took the message.");
+            await Task.Delay(100);
+        }
+
+        stopping.Dispose();
+
+        using var next = PortalFactory.With(new Dictionary<string, string?> { ["Portal:SeedDemoData"] = "false" }, stopping.DataFolder);
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (await next.WithDbAsync(db => db.OutboxMessages.Where(message => message.Id == id).Select(message => message.SentAt).SingleAsync()) is null)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The message waited for the stopped instance's lease.");
+            await Task.Delay(200);
+        }
+    }
+
     public void Dispose()
     {
         foreach (var item in Enumerable.Reverse(_cleanup))
