@@ -21,9 +21,12 @@ public static class DanishTime
         return new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(local, Zone), TimeSpan.Zero);
     }
 
+    /// <summary>The Danish date at this instant.</summary>
+    public static DateOnly DateOf(DateTimeOffset instant) => DateOnly.FromDateTime(ToDanish(instant).DateTime);
+
     public static DateOnly Today(TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(clock);
-        return DateOnly.FromDateTime(ToDanish(clock.GetUtcNow()).DateTime);
+        return DateOf(clock.GetUtcNow());
     }
 }

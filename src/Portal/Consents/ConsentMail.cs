@@ -33,8 +33,9 @@ public sealed class ConsentMail(ConsentWordings wordings, ConsentEmails emails, 
                 .Select(user => new { user.Id, user.DisplayName, Email = user.PasswordHash == null ? null : user.Email })
                 .ToListAsync(cancellationToken);
             var emailOf = members.Where(member => member.Email is not null).ToDictionary(member => member.Id, member => member.Email!);
-            var required = ConsentPolicy.RequiredParties(child, DateOnly.FromDateTime(DanishTime.ToDanish(now).DateTime), members.ToDictionary(member => member.Id, member => member.DisplayName));
+            var required = ConsentPolicy.RequiredParties(child, DanishTime.DateOf(now), members.ToDictionary(member => member.Id, member => member.DisplayName));
             var consentsLink = links.Page("/Consents/Index", new { childId = child.Id });
+            List<Domain.Meetings.NetworkMeeting>? comingMeetings = null;
             foreach (var (consent, decision) in forChild)
             {
                 var title = wordings.Title(consent.Partner, consent.Purpose, child.Name);
@@ -57,8 +58,8 @@ public sealed class ConsentMail(ConsentWordings wordings, ConsentEmails emails, 
 
                 if (consent.Purpose == ConsentPurpose.NetworkMeetings && !status.IsValid)
                 {
-                    var meetings = await db.NetworkMeetings.StillOn(now).Where(meeting => meeting.ChildId == child.Id).ToListAsync(cancellationToken);
-                    foreach (var meeting in meetings)
+                    comingMeetings ??= await db.NetworkMeetings.StillOn(now).Where(meeting => meeting.ChildId == child.Id).ToListAsync(cancellationToken);
+                    foreach (var meeting in comingMeetings)
                     {
                         meeting.ConsentEnded(consent.Partner, now);
                     }

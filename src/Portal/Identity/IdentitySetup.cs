@@ -65,8 +65,6 @@ public static class IdentitySetup
         builder.Services.AddSingleton<CommonPasswords>();
         builder.Services.AddSingleton<LoginThrottle>();
 
-        // Every request checks the security stamp, so logging out or changing the password ends other sessions at once.
-
         builder.Services.Configure<DataProtectionTokenProviderOptions>(options => options.TokenLifespan = TimeSpan.FromHours(2));
         var invitationLifetime = builder.Configuration.GetValue("Portal:InvitationLifetime", TimeSpan.FromDays(7));
         builder.Services.Configure<InvitationTokenProviderOptions>(options => options.TokenLifespan = invitationLifetime);

@@ -62,11 +62,11 @@ public sealed class IndexModel(PortalDbContext db, ConsentBook consentBook, Time
         {
             var consents = allConsents[child.Id];
             var waitingForMe = ConsentBook.All.Count(item =>
-                consents!.Status(item.Partner, item.Purpose) is { State: ConsentState.WaitingForOthers } status
+                consents.Status(item.Partner, item.Purpose) is { State: ConsentState.WaitingForOthers } status
                 && status.Parties.Any(party => party.Party.Id == userId && party.State != PartyState.Given));
 
             // At 15 the consents become the young person's own: they go through them once, before anything else.
-            if (child.YouthUserId == userId && consents!.ChildDecidesAlone && child.ConsentsReviewedAt is null
+            if (child.YouthUserId == userId && consents.ChildDecidesAlone && child.ConsentsReviewedAt is null
                 && consents.Consents.Any(consent => consent.Decisions.Any(decision => decision.PartyRole == ActorRole.Parent && decision.Action == ConsentAction.Given)))
             {
                 return Redirect($"/samtykke/{child.Id}/gennemgang");
