@@ -17,4 +17,12 @@ public sealed class DomainException : Exception
     }
 
     public string Code { get; }
+
+    /// <summary>
+    /// The move names something that is not there for this person (an unknown item, another person's entry), which a
+    /// page answers as it answers an unknown address, telling nothing about what exists.
+    /// </summary>
+    public bool MeansNotFound { get; init; }
+
+    public static DomainException NotFound(string code) => new(code) { MeansNotFound = true };
 }

@@ -360,7 +360,7 @@ public sealed class NetworkMeeting
     }
 
     private NetworkParticipant Find(Guid participantId) =>
-        _participants.Find(item => item.Id == participantId) ?? throw new DomainException("Meeting.ParticipantNotFound");
+        _participants.Find(item => item.Id == participantId) ?? throw DomainException.NotFound("Meeting.ParticipantNotFound");
 
     private void RequireNotCancelled()
     {

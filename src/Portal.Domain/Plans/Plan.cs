@@ -106,6 +106,26 @@ public sealed class Plan
         StaffChanged(PlanChangeKind.NextMeetingChanged, at?.ToString("O", CultureInfo.InvariantCulture), by, now);
     }
 
+    /// <summary>
+    /// The caseworker's overview: what matters, the stage and the next meeting, saved together. Only what differs from
+    /// the plan now is changed and recorded, so saving the form unchanged leaves no trace in the history.
+    /// </summary>
+    public void UpdateOverview(string? whatMatters, CourseStage stage, DateTimeOffset? nextMeetingAt, string? nextMeetingPlace, Actor by, DateTimeOffset now)
+    {
+        RequireStaff(by);
+        if (Text.Optional(whatMatters, WhatMattersMaxLength, "Plan.WhatMatters") != WhatMatters)
+        {
+            DescribeWhatMatters(whatMatters, by, now);
+        }
+
+        MoveTo(stage, by, now);
+        var place = nextMeetingAt is null ? null : Text.Optional(nextMeetingPlace, PlaceMaxLength, "Plan.MeetingPlace");
+        if (nextMeetingAt != NextMeetingAt || place != NextMeetingPlace)
+        {
+            ScheduleNextMeeting(nextMeetingAt, place, by, now);
+        }
+    }
+
     public Goal AddGoal(string text, Actor by, DateTimeOffset now)
     {
         RequireStaff(by);
@@ -241,7 +261,7 @@ public sealed class Plan
         var entry = Find(_familyEntries, entryId, entry => entry.Id);
         if (entry.AuthorUserId != by.UserId)
         {
-            throw new DomainException("FamilyEntry.NotYours");
+            throw DomainException.NotFound("FamilyEntry.NotYours");
         }
 
         entry.Edit(Text.Required(text, FamilyEntry.TextMaxLength, "FamilyEntry.Text"), now);
@@ -258,7 +278,7 @@ public sealed class Plan
     }
 
     private static T Find<T>(List<T> items, Guid id, Func<T, Guid> idOf) =>
-        items.Find(item => idOf(item) == id) ?? throw new DomainException("Plan.ItemNotFound");
+        items.Find(item => idOf(item) == id) ?? throw DomainException.NotFound("Plan.ItemNotFound");
 
     private void StaffChanged(PlanChangeKind kind, string? summary, Actor by, DateTimeOffset now)
     {

@@ -38,6 +38,9 @@ public static class PageConventions
             options.Filters.Add(new Forms.UnreadableCheckboxValues());
             options.Filters.AddService<Security.FormRateLimits>();
             options.Filters.Add(new Data.OneTransactionPerPost());
+
+            // Inside the transaction: a refused change is shown on its page, and the transaction then rolls back.
+            options.Filters.Add(new Forms.RefusedChanges());
         });
     }
 }

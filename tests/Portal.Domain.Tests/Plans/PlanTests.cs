@@ -182,4 +182,46 @@ public sealed class PlanTests
         Assert.Equal(text, plan.Goals.Single().Text);
         Assert.Equal(PlanChange.SummaryMaxLength, plan.Changes.Last().Summary!.Length);
     }
+
+    [Fact]
+    public void The_overview_records_only_what_the_caseworker_changed()
+    {
+        var plan = Plan.StartFor(Guid.NewGuid(), Caseworker, Now);
+        var meeting = Now.AddDays(14);
+
+        plan.UpdateOverview("  At Emma har det godt i skolen ", CourseStage.Concern, meeting, " Rådhuset ", Caseworker, Now);
+        var stamp = plan.ConcurrencyStamp;
+        plan.UpdateOverview("At Emma har det godt i skolen", CourseStage.Concern, meeting, "Rådhuset", Caseworker, Now.AddMinutes(1));
+
+        Assert.Equal(("At Emma har det godt i skolen", meeting, "Rådhuset"), (plan.WhatMatters, plan.NextMeetingAt, plan.NextMeetingPlace));
+        Assert.Equal([PlanChangeKind.Started, PlanChangeKind.WhatMattersChanged, PlanChangeKind.NextMeetingChanged], plan.Changes.Select(change => change.Kind));
+        Assert.Equal(stamp, plan.ConcurrencyStamp);
+
+        plan.UpdateOverview("At Emma har det godt i skolen", CourseStage.TryingIt, null, "Rådhuset", Caseworker, Now.AddMinutes(2));
+
+        Assert.Equal((CourseStage.TryingIt, (DateTimeOffset?)null, (string?)null), (plan.Stage, plan.NextMeetingAt, plan.NextMeetingPlace));
+        Assert.Equal([PlanChangeKind.StageChanged, PlanChangeKind.NextMeetingChanged], plan.Changes.Skip(3).Select(change => change.Kind));
+        Assert.NotEqual(stamp, plan.ConcurrencyStamp);
+    }
+
+    [Fact]
+    public void The_overview_is_for_staff_and_refuses_a_meeting_in_the_past()
+    {
+        var plan = Plan.StartFor(Guid.NewGuid(), Caseworker, Now);
+
+        Assert.Equal("Plan.OnlyStaffEdit", Assert.Throws<DomainException>(() => plan.UpdateOverview("Mere fri", CourseStage.Concern, null, null, Mother, Now)).Code);
+        Assert.Equal("Plan.MeetingInThePast", Assert.Throws<DomainException>(() => plan.UpdateOverview(null, CourseStage.Concern, Now.AddDays(-1), null, Caseworker, Now)).Code);
+        Assert.Null(plan.WhatMatters);
+    }
+
+    [Fact]
+    public void An_unknown_item_and_another_persons_entry_are_refused_as_not_found()
+    {
+        var plan = Plan.StartFor(Guid.NewGuid(), Caseworker, Now);
+        var entry = plan.AddFamilyEntry(FamilyEntryKind.WhatMattersToMe, "Fodbold", Mother, Now);
+
+        Assert.True(Assert.Throws<DomainException>(() => plan.RewordGoal(Guid.NewGuid(), "Nyt mål", Caseworker, Now)).MeansNotFound);
+        Assert.True(Assert.Throws<DomainException>(() => plan.EditFamilyEntry(entry.Id, "Håndbold", Father, Now)).MeansNotFound);
+        Assert.False(Assert.Throws<DomainException>(() => plan.AddGoal("", Caseworker, Now)).MeansNotFound);
+    }
 }

@@ -86,6 +86,32 @@ public sealed class PlanEditingTests : IDisposable
     }
 
     [Fact]
+    public async Task An_evaluation_dated_in_the_future_is_refused_at_the_date_keeps_the_text_and_saves_nothing()
+    {
+        var emma = await _factory.ChildIdAsync("Emma Jensen");
+        using var caseworker = _factory.CreateClient();
+        await caseworker.LogInAsync(DemoLogins.Caseworker);
+        var before = await _factory.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.Plans.Where(plan => plan.ChildId == emma)));
+        var form = (await caseworker.GetPageAsync($"/medarbejder/sager/{emma}/plan/evalueringer")).Form();
+        var typed = new Dictionary<string, string> { ["Input.Date"] = "2099-01-01", ["Input.WhatHappened"] = "Emma kom i skole fire dage om ugen.", ["Input.WhatNext"] = "Vi ses igen om en måned." };
+
+        using var refused = await caseworker.SubmitAsync(form, typed);
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var page = await Html.ReadAsync(refused);
+        Assert.Contains("Evalueringen kan ikke have en dato i fremtiden.", page.QuerySelector("[role=alert]")?.TextContent, StringComparison.Ordinal);
+        Assert.Contains("form-error", page.QuerySelector("input[name='Input.Date']")?.ParentElement?.ClassName, StringComparison.Ordinal);
+        Assert.Equal("Emma kom i skole fire dage om ugen.", page.QuerySelector("textarea[name='Input.WhatHappened']")?.TextContent);
+        var after = await _factory.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.Plans.Where(plan => plan.ChildId == emma)));
+        Assert.Equal((before.Evaluations.Count, before.Changes.Count, before.ConcurrencyStamp), (after.Evaluations.Count, after.Changes.Count, after.ConcurrencyStamp));
+
+        // With the date put right, the same form is saved.
+        typed["Input.Date"] = Portal.Domain.DanishTime.Today(TimeProvider.System).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        using var saved = await caseworker.SubmitAsync(page.Form(), typed);
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+    }
+
+    [Fact]
     public async Task Ending_an_intervention_needs_someone_to_take_over_and_the_family_sees_who()
     {
         var emma = await _factory.ChildIdAsync("Emma Jensen");

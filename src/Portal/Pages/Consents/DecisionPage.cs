@@ -11,7 +11,7 @@ using Portal.Pages.Forms;
 namespace Portal.Pages.Consents;
 
 /// <summary>Giving and withdrawing share one shape: show the exact words, take one confirming tap, show the receipt.</summary>
-public abstract class DecisionPage(PortalDbContext db, ConsentBook book, ConsentWordings wordings, IStringLocalizer<SharedResource> text) : PageModel
+public abstract class DecisionPage(PortalDbContext db, ConsentBook book, ConsentWordings wordings) : PageModel, IRefusablePage
 {
     public Guid ChildId { get; private set; }
 
@@ -40,22 +40,20 @@ public abstract class DecisionPage(PortalDbContext db, ConsentBook book, Consent
             return NotFound();
         }
 
-        try
+        // Nothing to record (the same answer again, a double tap): back to the overview, which shows it.
+        if (book.Decide(consents, Partner, Purpose, party, Action, recordedBy: null) is not { } decision)
         {
-            var decision = book.Decide(consents, Partner, Purpose, party, Action, recordedBy: null);
-            if (decision is null)
-            {
-                return RedirectToPage("./Index", new { childId });
-            }
+            return RedirectToPage("./Index", new { childId });
+        }
 
-            await db.SaveChangesAsync(cancellationToken);
-            return RedirectToPage("./Receipt", new { decisionId = decision.Id });
-        }
-        catch (DomainException exception)
-        {
-            ModelState.AddDomainError(text, exception);
-            return Page();
-        }
+        await db.SaveChangesAsync(cancellationToken);
+        return RedirectToPage("./Receipt", new { decisionId = decision.Id });
+    }
+
+    public async Task<IActionResult> ShowAgainAsync(CancellationToken cancellationToken)
+    {
+        var (consents, party) = await LoadAsync(ChildId, Partner.ToString(), Purpose.ToString(), tracked: false, cancellationToken);
+        return consents is null || party is null ? NotFound() : Page();
     }
 
     private async Task<(ChildConsents? Consents, Party? Party)> LoadAsync(Guid childId, string partnerName, string purposeName, bool tracked, CancellationToken cancellationToken)

@@ -1,12 +1,11 @@
-using Microsoft.Extensions.Localization;
 using Portal.Consents;
 using Portal.Data;
 using Portal.Domain.Consents;
 
 namespace Portal.Pages.Consents;
 
-public sealed class GiveModel(PortalDbContext db, ConsentBook book, ConsentWordings wordings, IStringLocalizer<SharedResource> text)
-    : DecisionPage(db, book, wordings, text)
+public sealed class GiveModel(PortalDbContext db, ConsentBook book, ConsentWordings wordings)
+    : DecisionPage(db, book, wordings)
 {
     protected override ConsentAction Action => ConsentAction.Given;
 }

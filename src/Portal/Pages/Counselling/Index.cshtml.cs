@@ -15,7 +15,7 @@ namespace Portal.Pages.Counselling;
 [AllowAnonymous]
 [FormRateLimit(SecuritySetup.CounsellingPolicy)]
 [Portal.Data.NoFormTransaction]
-public sealed class IndexModel(CounsellingLine line, CounsellingArrivals arrivals, TicketCookie cookie, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class IndexModel(CounsellingLine line, CounsellingArrivals arrivals, TicketCookie cookie) : PageModel, IRefusablePage
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -34,19 +34,13 @@ public sealed class IndexModel(CounsellingLine line, CounsellingArrivals arrival
             return Page();
         }
 
-        try
-        {
-            var joined = await arrivals.JoinAsync(Input.Asker, Input.Topic, Input.Form, Input.Message, Input.Email, cancellationToken);
-            cookie.Write(Response, joined.Code);
-            TempData["CounsellingNew"] = true;
-            return RedirectToPage("./Status");
-        }
-        catch (DomainException exception)
-        {
-            ModelState.AddDomainError(text, exception);
-            return Page();
-        }
+        var joined = await arrivals.JoinAsync(Input.Asker, Input.Topic, Input.Form, Input.Message, Input.Email, cancellationToken);
+        cookie.Write(Response, joined.Code);
+        TempData["CounsellingNew"] = true;
+        return RedirectToPage("./Status");
     }
+
+    public Task<IActionResult> ShowAgainAsync(CancellationToken cancellationToken) => Task.FromResult<IActionResult>(Page());
 
     public sealed class InputModel
     {

@@ -16,7 +16,7 @@ namespace Portal.Pages.Counselling;
 /// <summary>The person's place in the line, the offer when it comes, and their answer. Found by the code in this device's cookie.</summary>
 [AllowAnonymous]
 [EnableRateLimiting(SecuritySetup.CounsellingPolicy)]
-public sealed class StatusModel(PortalDbContext db, CounsellingLine line, TicketCookie cookie, IStringLocalizer<SharedResource> shared, IStringLocalizer<StatusModel> text, TimeProvider clock) : PageModel
+public sealed class StatusModel(PortalDbContext db, CounsellingLine line, TicketCookie cookie, IStringLocalizer<SharedResource> shared, IStringLocalizer<StatusModel> text, TimeProvider clock) : PageModel, IRefusablePage
 {
     public CounsellingRequest? Ticket { get; private set; }
 
@@ -54,17 +54,53 @@ public sealed class StatusModel(PortalDbContext db, CounsellingLine line, Ticket
         return Page();
     }
 
-    public Task<IActionResult> OnPostAcceptAsync(CancellationToken cancellationToken) =>
-        ChangeAsync((request, _) => { request.AcceptOffer(clock.GetUtcNow()); return Task.CompletedTask; }, "Counselling.Accepted", cancellationToken);
+    public async Task<IActionResult> OnPostAcceptAsync(CancellationToken cancellationToken)
+    {
+        if (await line.FindByCodeAsync(cookie.Read(Request), cancellationToken) is not { } request)
+        {
+            return RedirectToPage("./Code");
+        }
 
-    public Task<IActionResult> OnPostPassAsync(CancellationToken cancellationToken) =>
-        ChangeAsync(async (request, ct) => request.LetOfferPass(clock.GetUtcNow(), await line.BackOfLineAsync(ct)), "Counselling.Passed", cancellationToken);
+        request.AcceptOffer(clock.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+        return Done("Counselling.Accepted");
+    }
 
-    public Task<IActionResult> OnPostNoLongerNeededAsync(CancellationToken cancellationToken) =>
-        ChangeAsync((request, _) => { request.Withdraw(clock.GetUtcNow()); return Task.CompletedTask; }, "Counselling.Withdrawn", cancellationToken);
+    public async Task<IActionResult> OnPostPassAsync(CancellationToken cancellationToken)
+    {
+        if (await line.FindByCodeAsync(cookie.Read(Request), cancellationToken) is not { } request)
+        {
+            return RedirectToPage("./Code");
+        }
 
-    public Task<IActionResult> OnPostRemoveEmailAsync(CancellationToken cancellationToken) =>
-        ChangeAsync((request, _) => { request.RemoveEmail(); return Task.CompletedTask; }, "Counselling.EmailRemoved", cancellationToken);
+        request.LetOfferPass(clock.GetUtcNow(), await line.BackOfLineAsync(cancellationToken));
+        await db.SaveChangesAsync(cancellationToken);
+        return Done("Counselling.Passed");
+    }
+
+    public async Task<IActionResult> OnPostNoLongerNeededAsync(CancellationToken cancellationToken)
+    {
+        if (await line.FindByCodeAsync(cookie.Read(Request), cancellationToken) is not { } request)
+        {
+            return RedirectToPage("./Code");
+        }
+
+        request.Withdraw(clock.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+        return Done("Counselling.Withdrawn");
+    }
+
+    public async Task<IActionResult> OnPostRemoveEmailAsync(CancellationToken cancellationToken)
+    {
+        if (await line.FindByCodeAsync(cookie.Read(Request), cancellationToken) is not { } request)
+        {
+            return RedirectToPage("./Code");
+        }
+
+        request.RemoveEmail();
+        await db.SaveChangesAsync(cancellationToken);
+        return Done("Counselling.EmailRemoved");
+    }
 
     public IActionResult OnPostForget()
     {
@@ -72,30 +108,11 @@ public sealed class StatusModel(PortalDbContext db, CounsellingLine line, Ticket
         return RedirectToPage("./Index");
     }
 
-    private async Task<IActionResult> ChangeAsync(Func<CounsellingRequest, CancellationToken, Task> change, string doneKey, CancellationToken cancellationToken)
+    public async Task<IActionResult> ShowAgainAsync(CancellationToken cancellationToken) =>
+        await LoadAsync(cancellationToken) ? Page() : RedirectToPage("./Code");
+
+    private RedirectToPageResult Done(string doneKey)
     {
-        var request = await line.FindByCodeAsync(cookie.Read(Request), cancellationToken);
-        if (request is null)
-        {
-            return RedirectToPage("./Code");
-        }
-
-        try
-        {
-            await change(request, cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DomainException exception)
-        {
-            ModelState.AddDomainError(shared, exception);
-        }
-
-        if (!ModelState.IsValid)
-        {
-            await LoadAsync(cancellationToken);
-            return Page();
-        }
-
         TempData["StatusMessage"] = shared[doneKey].Value;
         return RedirectToPage();
     }

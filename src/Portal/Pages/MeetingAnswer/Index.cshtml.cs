@@ -9,6 +9,7 @@ using Portal.Domain;
 using Portal.Domain.Families;
 using Portal.Domain.Meetings;
 using Portal.Meetings;
+using Portal.Pages.Forms;
 using Portal.Pages.Meetings;
 
 namespace Portal.Pages.MeetingAnswer;
@@ -19,13 +20,17 @@ namespace Portal.Pages.MeetingAnswer;
 /// </summary>
 [AllowAnonymous]
 [EnableRateLimiting(Portal.Security.SecuritySetup.LinkPolicy)]
-public sealed class IndexModel(PortalDbContext db, AnswerLinks links, IStringLocalizer<SharedResource> text, TimeProvider clock) : PageModel
+public sealed class IndexModel(PortalDbContext db, AnswerLinks links, IStringLocalizer<SharedResource> text, TimeProvider clock) : PageModel, IRefusablePage
 {
+    private string _token = string.Empty;
+
     public NetworkMeeting? Meeting { get; private set; }
 
     public NetworkParticipant? Person { get; private set; }
 
     public string ChildFirstName { get; private set; } = string.Empty;
+
+    public string ChangedMeanwhileKey => "Meeting.ChangedMeanwhile";
 
     public async Task<IActionResult> OnGetAsync(string token, CancellationToken cancellationToken)
     {
@@ -40,29 +45,22 @@ public sealed class IndexModel(PortalDbContext db, AnswerLinks links, IStringLoc
 
     public async Task<IActionResult> OnPostAsync(string token, bool coming, CancellationToken cancellationToken)
     {
+        _token = token;
         if (!await LoadAsync(token, tracked: true, cancellationToken))
         {
             return Page();
         }
 
-        try
-        {
-            Meeting!.Answer(Person!.Id, links.Read(token)!.Revision, coming, clock.GetUtcNow());
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DomainException exception)
-        {
-            ModelState.AddModelError(string.Empty, text["Domain." + exception.Code]);
-            return Page();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            ModelState.AddModelError(string.Empty, text["Form.ChangedMeanwhile"]);
-            return Page();
-        }
-
+        Meeting!.Answer(Person!.Id, links.Read(token)!.Revision, coming, clock.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
         TempData["StatusMessage"] = text[coming ? "Meeting.AnswerComing" : "Meeting.AnswerNotComing"].Value;
         return RedirectToPage(new { token });
+    }
+
+    public async Task<IActionResult> ShowAgainAsync(CancellationToken cancellationToken)
+    {
+        await LoadAsync(_token, tracked: false, cancellationToken);
+        return Page();
     }
 
     /// <summary>True when the link still works; otherwise the page explains that it does not, and shows nothing of the meeting.</summary>

@@ -14,6 +14,8 @@ public sealed class EditSuggestionModel(PortalDbContext db, IStringLocalizer<Sha
 
     public NetworkParticipant Person { get; private set; } = null!;
 
+    private Guid _participantId;
+
     public async Task<IActionResult> OnGetAsync(Guid childId, Guid meetingId, Guid participantId, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(childId, meetingId, cancellationToken) || Find(participantId) is not { } person || !People.MayEdit(person))
@@ -29,19 +31,32 @@ public sealed class EditSuggestionModel(PortalDbContext db, IStringLocalizer<Sha
     public async Task<IActionResult> OnPostAsync(Guid childId, Guid meetingId, Guid participantId, [Bind(Prefix = nameof(Suggestion))] SuggestionInput suggestion, string? stamp, CancellationToken cancellationToken)
     {
         Suggestion = suggestion;
-        var result = await ChangeAsync(childId, meetingId, stamp, nameof(Suggestion), "Meeting.SuggestionSaved", (meeting, _, _, member) =>
-            meeting.EditSuggestion(participantId, suggestion.Name!, suggestion.Relation, suggestion.Email, suggestion.Phone, suggestion.Why, member), cancellationToken);
-        if (result is RedirectToPageResult)
+        _participantId = participantId;
+        if (!ModelState.IsValid)
         {
-            return RedirectToPage("Meeting", new { childId, meetingId });
+            return await ShowAsync(childId, meetingId, cancellationToken);
         }
 
-        if (result is PageResult && Find(participantId) is { } person)
+        if (await EditAsync(childId, meetingId, stamp, cancellationToken, nameof(Suggestion)) is not { } meeting)
         {
-            Person = person;
+            return NotFound();
         }
 
-        return Person is null && result is PageResult ? NotFound() : result;
+        meeting.EditSuggestion(participantId, suggestion.Name!, suggestion.Relation, suggestion.Email, suggestion.Phone, suggestion.Why, Me);
+        await Db.SaveChangesAsync(cancellationToken);
+        return Done("Meeting.SuggestionSaved", "Meeting", new { childId, meetingId });
+    }
+
+    /// <summary>The form again, beside the suggestion as it is now; gone if it was withdrawn meanwhile.</summary>
+    protected override async Task<IActionResult> ShowAsync(Guid childId, Guid meetingId, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(childId, meetingId, cancellationToken) || Find(_participantId) is not { } person)
+        {
+            return NotFound();
+        }
+
+        Person = person;
+        return Page();
     }
 
     private NetworkParticipant? Find(Guid participantId) =>

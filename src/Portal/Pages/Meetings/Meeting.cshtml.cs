@@ -21,23 +21,63 @@ public sealed class MeetingModel(PortalDbContext db, IStringLocalizer<SharedReso
 
     public Task<IActionResult> OnGetAsync(Guid childId, Guid meetingId, CancellationToken cancellationToken) => ShowAsync(childId, meetingId, cancellationToken);
 
-    public Task<IActionResult> OnPostSuggestAsync(Guid childId, Guid meetingId, [Bind(Prefix = nameof(Suggestion))] SuggestionInput suggestion, string? stamp, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostSuggestAsync(Guid childId, Guid meetingId, [Bind(Prefix = nameof(Suggestion))] SuggestionInput suggestion, string? stamp, CancellationToken cancellationToken)
     {
         Suggestion = suggestion;
-        return ChangeAsync(childId, meetingId, stamp, nameof(Suggestion), "Meeting.Suggested", (meeting, _, _, member) =>
-            meeting.SuggestFromNetwork(suggestion.Name!, suggestion.Relation, suggestion.Email, suggestion.Phone, suggestion.Why, member), cancellationToken);
+        if (!ModelState.IsValid)
+        {
+            return await ShowAsync(childId, meetingId, cancellationToken);
+        }
+
+        if (await EditAsync(childId, meetingId, stamp, cancellationToken, nameof(Suggestion)) is not { } meeting)
+        {
+            return NotFound();
+        }
+
+        meeting.SuggestFromNetwork(suggestion.Name!, suggestion.Relation, suggestion.Email, suggestion.Phone, suggestion.Why, Me);
+        await Db.SaveChangesAsync(cancellationToken);
+        return Done("Meeting.Suggested");
     }
 
-    public Task<IActionResult> OnPostDecideAsync(Guid childId, Guid meetingId, Guid participantId, bool yes, string? stamp, CancellationToken cancellationToken) =>
-        ChangeAsync(childId, meetingId, stamp, string.Empty, yes ? "Meeting.SaidYes" : "Meeting.SaidNo", (meeting, _, _, member) => meeting.Decide(participantId, yes, member), cancellationToken);
+    public async Task<IActionResult> OnPostDecideAsync(Guid childId, Guid meetingId, Guid participantId, bool yes, string? stamp, CancellationToken cancellationToken)
+    {
+        if (await EditAsync(childId, meetingId, stamp, cancellationToken) is not { } meeting)
+        {
+            return NotFound();
+        }
 
-    public Task<IActionResult> OnPostWithdrawAsync(Guid childId, Guid meetingId, Guid participantId, string? stamp, CancellationToken cancellationToken) =>
-        ChangeAsync(childId, meetingId, stamp, string.Empty, "Meeting.PersonRemoved", (meeting, _, _, member) => meeting.Withdraw(participantId, member), cancellationToken);
+        meeting.Decide(participantId, yes, Me);
+        await Db.SaveChangesAsync(cancellationToken);
+        return Done(yes ? "Meeting.SaidYes" : "Meeting.SaidNo");
+    }
 
-    public Task<IActionResult> OnPostSupportAsync(Guid childId, Guid meetingId, [Bind(Prefix = nameof(Support))] SupportPersonInput support, string? stamp, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostWithdrawAsync(Guid childId, Guid meetingId, Guid participantId, string? stamp, CancellationToken cancellationToken)
+    {
+        if (await EditAsync(childId, meetingId, stamp, cancellationToken) is not { } meeting)
+        {
+            return NotFound();
+        }
+
+        meeting.Withdraw(participantId, Me);
+        await Db.SaveChangesAsync(cancellationToken);
+        return Done("Meeting.PersonRemoved");
+    }
+
+    public async Task<IActionResult> OnPostSupportAsync(Guid childId, Guid meetingId, [Bind(Prefix = nameof(Support))] SupportPersonInput support, string? stamp, CancellationToken cancellationToken)
     {
         Support = support;
-        return ChangeAsync(childId, meetingId, stamp, nameof(Support), "Meeting.SupportNamed", (meeting, _, _, member) =>
-            meeting.NameSupportPerson(support.Name!, support.Email, support.Phone, support.Born!.Value, DanishTime.Today(Clock), member), cancellationToken);
+        if (!ModelState.IsValid)
+        {
+            return await ShowAsync(childId, meetingId, cancellationToken);
+        }
+
+        if (await EditAsync(childId, meetingId, stamp, cancellationToken, nameof(Support)) is not { } meeting)
+        {
+            return NotFound();
+        }
+
+        meeting.NameSupportPerson(support.Name!, support.Email, support.Phone, support.Born!.Value, DanishTime.Today(Clock), Me);
+        await Db.SaveChangesAsync(cancellationToken);
+        return Done("Meeting.SupportNamed");
     }
 }

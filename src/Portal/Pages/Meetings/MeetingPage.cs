@@ -15,22 +15,31 @@ namespace Portal.Pages.Meetings;
 
 /// <summary>
 /// What the family's and the caseworker's meeting pages share: show the meeting found through the children the user may
-/// see; and for a change, load it the same way, make one domain change, save (the calendar mail it causes is added by
-/// the save) and redirect; on a refusal show the page again with the message and the user's own text kept.
+/// see; and for a change, the meeting loaded the same way, as the user saw it. A handler makes one domain change, saves
+/// (the calendar mail it causes is added by the save) and redirects; a refusal (see <see cref="RefusedChanges"/>) shows
+/// the page again with the message and the user's own text kept.
 /// </summary>
-public abstract class MeetingPage(PortalDbContext db, IStringLocalizer<SharedResource> text, TimeProvider clock) : PageModel
+public abstract class MeetingPage(PortalDbContext db, IStringLocalizer<SharedResource> text, TimeProvider clock) : PageModel, IRefusablePage
 {
+    private (Guid ChildId, Guid MeetingId) _editing;
+    private string _formPrefix = string.Empty;
+
     public MeetingView View { get; private set; } = null!;
 
     public PeopleView People { get; private set; } = null!;
 
     public string ChildFirstName => View.Child.FirstName;
 
+    public string ChangedMeanwhileKey => "Meeting.ChangedMeanwhile";
+
     protected IStringLocalizer<SharedResource> Text => text;
 
     protected PortalDbContext Db => db;
 
     protected TimeProvider Clock => clock;
+
+    /// <summary>Who the user is in the case of the meeting being changed (set by <see cref="EditAsync"/>).</summary>
+    protected Actor Me { get; private set; } = null!;
 
     /// <summary>The children this user may open meetings for; an id outside it is "not found".</summary>
     protected abstract IQueryable<Child> AllowedChildren { get; }
@@ -56,61 +65,46 @@ public abstract class MeetingPage(PortalDbContext db, IStringLocalizer<SharedRes
         return true;
     }
 
-    protected async Task<IActionResult> ShowAsync(Guid childId, Guid meetingId, CancellationToken cancellationToken) =>
+    protected virtual async Task<IActionResult> ShowAsync(Guid childId, Guid meetingId, CancellationToken cancellationToken) =>
         await LoadAsync(childId, meetingId, cancellationToken) ? Page() : NotFound();
 
-    protected Task<IActionResult> ChangeAsync(Guid childId, Guid meetingId, string? stamp, string formPrefix, string doneKey, Action<NetworkMeeting, Child, DateTimeOffset, Actor> change, CancellationToken cancellationToken) =>
-        ChangeAsync(childId, meetingId, stamp, formPrefix, doneKey, (meeting, child, now, actor) =>
-        {
-            change(meeting, child, now, actor);
-            return Task.CompletedTask;
-        }, cancellationToken);
-
+    /// <summary>
+    /// The meeting to change, as the user saw it: its save is refused if somebody changed the meeting after the form
+    /// was drawn (the form's stamp). Null when the child or the meeting is not one this user may change.
+    /// </summary>
     /// <param name="formPrefix">The posted form's prefix, so a refusal is shown next to the field it is about.</param>
-    protected async Task<IActionResult> ChangeAsync(Guid childId, Guid meetingId, string? stamp, string formPrefix, string doneKey, Func<NetworkMeeting, Child, DateTimeOffset, Actor, Task> change, CancellationToken cancellationToken)
+    protected async Task<NetworkMeeting?> EditAsync(Guid childId, Guid meetingId, string? stamp, CancellationToken cancellationToken, string formPrefix = "")
     {
-        ArgumentNullException.ThrowIfNull(change);
-        if (ModelState.IsValid)
+        var child = await AllowedChildren.AsNoTracking().FirstOrDefaultAsync(item => item.Id == childId, cancellationToken);
+        var meeting = child is null ? null : await db.NetworkMeetings.FirstOrDefaultAsync(item => item.Id == meetingId && item.ChildId == childId, cancellationToken);
+        if (child is null || meeting is null)
         {
-            var child = await AllowedChildren.AsNoTracking().FirstOrDefaultAsync(item => item.Id == childId, cancellationToken);
-            var meeting = child is null ? null : await db.NetworkMeetings.FirstOrDefaultAsync(item => item.Id == meetingId && item.ChildId == childId, cancellationToken);
-            if (child is null || meeting is null)
-            {
-                return NotFound();
-            }
-
-            if (stamp is not null && stamp != meeting.ConcurrencyStamp)
-            {
-                ModelState.AddModelError(string.Empty, text["Meeting.ChangedMeanwhile"]);
-                return await ShowAsync(childId, meetingId, cancellationToken);
-            }
-
-            if (child.YouthUserId is not null)
-            {
-                meeting.NoteChildHasOwnLogin();
-            }
-
-            try
-            {
-                await change(meeting, child, clock.GetUtcNow(), ActorFor(child));
-                await db.SaveChangesAsync(cancellationToken);
-                TempData["StatusMessage"] = text[doneKey].Value;
-                return RedirectToPage();
-            }
-            catch (DomainException exception) when (exception.Code == "Meeting.ParticipantNotFound")
-            {
-                return NotFound();
-            }
-            catch (DomainException exception)
-            {
-                ModelState.AddDomainError(text, exception, MeetingFields.For(exception, formPrefix));
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                ModelState.AddModelError(string.Empty, text["Meeting.ChangedMeanwhile"]);
-            }
+            return null;
         }
 
-        return await ShowAsync(childId, meetingId, cancellationToken);
+        if (stamp is not null)
+        {
+            db.Entry(meeting).Property(item => item.ConcurrencyStamp).OriginalValue = stamp;
+        }
+
+        if (child.YouthUserId is not null)
+        {
+            meeting.NoteChildHasOwnLogin();
+        }
+
+        (_editing, _formPrefix, Me) = ((childId, meetingId), formPrefix, ActorFor(child));
+        return meeting;
     }
+
+    /// <summary>After the save: back to the meeting, with what was done.</summary>
+    protected RedirectToPageResult Done(string doneKey, string? pageName = null, object? routeValues = null)
+    {
+        TempData["StatusMessage"] = text[doneKey].Value;
+        return RedirectToPage(pageName, routeValues);
+    }
+
+    public string FieldFor(DomainException refusal) => MeetingFields.For(refusal, _formPrefix);
+
+    public Task<IActionResult> ShowAgainAsync(CancellationToken cancellationToken) =>
+        ShowAsync(_editing.ChildId, _editing.MeetingId, cancellationToken);
 }

@@ -12,7 +12,7 @@ using Portal.Pages.Forms;
 namespace Portal.Pages.Plans;
 
 /// <summary>The family's own words on the plan: what matters to me, and wishes before the next meeting. Each person edits only their own.</summary>
-public sealed class MyWordsModel(PortalDbContext db, IStringLocalizer<SharedResource> text, TimeProvider clock) : PageModel
+public sealed class MyWordsModel(PortalDbContext db, IStringLocalizer<SharedResource> text, TimeProvider clock) : PageModel, IRefusablePage
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -58,33 +58,24 @@ public sealed class MyWordsModel(PortalDbContext db, IStringLocalizer<SharedReso
             return Page();
         }
 
-        try
+        if (Input.EntryId is { } entryId)
         {
-            var me = User.ToActor();
-            if (Input.EntryId is { } entryId)
-            {
-                plan.EditFamilyEntry(entryId, Input.Text, me, clock.GetUtcNow());
-            }
-            else
-            {
-                plan.AddFamilyEntry(Input.Kind, Input.Text, me, clock.GetUtcNow());
-            }
-
-            await db.SaveChangesAsync(cancellationToken);
+            plan.EditFamilyEntry(entryId, Input.Text, User.ToActor(), clock.GetUtcNow());
         }
-        catch (DomainException exception) when (exception.Code == "Plan.ItemNotFound" || exception.Code == "FamilyEntry.NotYours")
+        else
         {
-            return NotFound();
-        }
-        catch (DomainException exception)
-        {
-            ModelState.AddDomainError(text, exception, "Input.Text");
-            return Page();
+            plan.AddFamilyEntry(Input.Kind, Input.Text, User.ToActor(), clock.GetUtcNow());
         }
 
+        await db.SaveChangesAsync(cancellationToken);
         TempData["StatusMessage"] = text["Plan.WordsSaved"].Value;
         return Redirect($"/plan/{childId}");
     }
+
+    public string FieldFor(DomainException refusal) => "Input.Text";
+
+    public async Task<IActionResult> ShowAgainAsync(CancellationToken cancellationToken) =>
+        await LoadAsync(ChildId, tracked: false, cancellationToken) is null ? NotFound() : Page();
 
     private async Task<Domain.Plans.Plan?> LoadAsync(Guid childId, bool tracked, CancellationToken cancellationToken)
     {

@@ -11,7 +11,7 @@ using Portal.Pages.Forms;
 namespace Portal.Pages.Staff.Admin;
 
 /// <summary>Admin assigns caseworkers to cases. Admin sees names and assignments only, never the plans.</summary>
-public sealed class CasesModel(PortalDbContext db, UserManager<PortalUser> users, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class CasesModel(PortalDbContext db, UserManager<PortalUser> users, IStringLocalizer<SharedResource> text) : PageModel, IRefusablePage
 {
     public IReadOnlyList<CaseRow> Cases { get; private set; } = [];
 
@@ -19,42 +19,47 @@ public sealed class CasesModel(PortalDbContext db, UserManager<PortalUser> users
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
 
-    public Task<IActionResult> OnPostAssignAsync(Guid childId, string? caseworkerId, CancellationToken cancellationToken) =>
-        ChangeAsync(childId, caseworkerId, (child, id) => child.AssignCaseworker(id), cancellationToken);
-
-    public Task<IActionResult> OnPostUnassignAsync(Guid childId, string? caseworkerId, CancellationToken cancellationToken) =>
-        ChangeAsync(childId, caseworkerId, (child, id) => child.UnassignCaseworker(id), cancellationToken);
-
-    private async Task<IActionResult> ChangeAsync(Guid childId, string? caseworkerId, Action<Child, string> change, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAssignAsync(Guid childId, string? caseworkerId, CancellationToken cancellationToken)
     {
-        var caseworker = caseworkerId is null ? null : await users.FindByIdAsync(caseworkerId);
-        if (caseworker is null || !await users.IsInRoleAsync(caseworker, Roles.Caseworker))
+        if (await CaseworkerAsync(caseworkerId) is not { } caseworker || await ChildAsync(childId, cancellationToken) is not { } child)
         {
             return NotFound();
         }
 
-        var child = await db.Children.Include(item => item.Caseworkers).FirstOrDefaultAsync(item => item.Id == childId, cancellationToken);
-        if (child is null)
+        child.AssignCaseworker(caseworker.Id);
+        await db.SaveChangesAsync(cancellationToken);
+        return Saved();
+    }
+
+    public async Task<IActionResult> OnPostUnassignAsync(Guid childId, string? caseworkerId, CancellationToken cancellationToken)
+    {
+        if (await CaseworkerAsync(caseworkerId) is not { } caseworker || await ChildAsync(childId, cancellationToken) is not { } child)
         {
             return NotFound();
         }
 
-        try
-        {
-            change(child, caseworker.Id);
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DomainException exception)
-        {
-            ModelState.AddDomainError(text, exception);
-        }
+        child.UnassignCaseworker(caseworker.Id);
+        await db.SaveChangesAsync(cancellationToken);
+        return Saved();
+    }
 
-        if (!ModelState.IsValid)
-        {
-            await LoadAsync(cancellationToken);
-            return Page();
-        }
+    public async Task<IActionResult> ShowAgainAsync(CancellationToken cancellationToken)
+    {
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
 
+    private async Task<PortalUser?> CaseworkerAsync(string? caseworkerId)
+    {
+        var user = caseworkerId is null ? null : await users.FindByIdAsync(caseworkerId);
+        return user is not null && await users.IsInRoleAsync(user, Roles.Caseworker) ? user : null;
+    }
+
+    private Task<Child?> ChildAsync(Guid childId, CancellationToken cancellationToken) =>
+        db.Children.Include(item => item.Caseworkers).FirstOrDefaultAsync(item => item.Id == childId, cancellationToken);
+
+    private RedirectToPageResult Saved()
+    {
         TempData["StatusMessage"] = text["Admin.Saved"].Value;
         return RedirectToPage();
     }

@@ -13,8 +13,10 @@ using Portal.Pages.Plans;
 namespace Portal.Pages.Staff.Cases;
 
 /// <summary>One case: the family and their invitations, the family's own words beside the plan, and the way to edit it.</summary>
-public sealed class CaseModel(PortalDbContext db, FamilyInvitations invitations, IStringLocalizer<SharedResource> text, TimeProvider clock) : PageModel
+public sealed class CaseModel(PortalDbContext db, FamilyInvitations invitations, IStringLocalizer<SharedResource> text, TimeProvider clock) : PageModel, IRefusablePage
 {
+    private Guid _childId;
+
     public PlanView? View { get; private set; }
 
     public IReadOnlyList<Member> Members { get; private set; } = [];
@@ -24,37 +26,44 @@ public sealed class CaseModel(PortalDbContext db, FamilyInvitations invitations,
     public async Task<IActionResult> OnGetAsync(Guid childId, CancellationToken cancellationToken) =>
         await LoadAsync(childId, cancellationToken) ? Page() : NotFound();
 
-    public Task<IActionResult> OnPostSendAgainAsync(Guid childId, Guid invitationId, CancellationToken cancellationToken) =>
-        ChangeInvitationAsync(childId, invitationId, (invitation, _) => invitations.SendAgainAsync(invitation), "Case.InvitationSentAgain", cancellationToken);
-
-    public Task<IActionResult> OnPostRevokeAsync(Guid childId, Guid invitationId, CancellationToken cancellationToken) =>
-        ChangeInvitationAsync(childId, invitationId, invitations.RevokeAsync, "Case.InvitationRevoked", cancellationToken);
-
-    private async Task<IActionResult> ChangeInvitationAsync(Guid childId, Guid invitationId, Func<Invitation, Child, Task> change, string doneKey, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostSendAgainAsync(Guid childId, Guid invitationId, CancellationToken cancellationToken)
     {
-        var child = await db.Children.AssignedTo(User.UserId()).Include(item => item.CustodyHolders).FirstOrDefaultAsync(item => item.Id == childId, cancellationToken);
-        var invitation = child is null ? null : await db.Invitations.FirstOrDefaultAsync(item => item.Id == invitationId && item.ChildId == childId, cancellationToken);
-        if (child is null || invitation is null)
+        if (await FindInvitationAsync(childId, invitationId, cancellationToken) is not { } found)
         {
             return NotFound();
         }
 
-        try
+        await invitations.SendAgainAsync(found.Invitation);
+        await db.SaveChangesAsync(cancellationToken);
+        return Done("Case.InvitationSentAgain", childId);
+    }
+
+    public async Task<IActionResult> OnPostRevokeAsync(Guid childId, Guid invitationId, CancellationToken cancellationToken)
+    {
+        if (await FindInvitationAsync(childId, invitationId, cancellationToken) is not { } found)
         {
-            await change(invitation, child);
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DomainException exception)
-        {
-            ModelState.AddDomainError(text, exception);
+            return NotFound();
         }
 
-        if (!ModelState.IsValid)
-        {
-            await LoadAsync(childId, cancellationToken);
-            return Page();
-        }
+        await invitations.RevokeAsync(found.Invitation, found.Child);
+        await db.SaveChangesAsync(cancellationToken);
+        return Done("Case.InvitationRevoked", childId);
+    }
 
+    public async Task<IActionResult> ShowAgainAsync(CancellationToken cancellationToken) =>
+        await LoadAsync(_childId, cancellationToken) ? Page() : NotFound();
+
+    /// <summary>An invitation of a child assigned to this caseworker, to change.</summary>
+    private async Task<(Child Child, Invitation Invitation)?> FindInvitationAsync(Guid childId, Guid invitationId, CancellationToken cancellationToken)
+    {
+        var child = await db.Children.AssignedTo(User.UserId()).Include(item => item.CustodyHolders).FirstOrDefaultAsync(item => item.Id == childId, cancellationToken);
+        var invitation = child is null ? null : await db.Invitations.FirstOrDefaultAsync(item => item.Id == invitationId && item.ChildId == childId, cancellationToken);
+        _childId = childId;
+        return child is null || invitation is null ? null : (child, invitation);
+    }
+
+    private RedirectToPageResult Done(string doneKey, Guid childId)
+    {
         TempData["StatusMessage"] = text[doneKey].Value;
         return RedirectToPage(new { childId });
     }

@@ -12,7 +12,7 @@ using Portal.Pages.Forms;
 namespace Portal.Pages.Staff.Cases;
 
 /// <summary>Records that information about the child was shared with a partner service: refused unless the consent is valid right now.</summary>
-public sealed class ConsentSharingModel(PortalDbContext db, ConsentBook book, IStringLocalizer<SharedResource> text, TimeProvider clock) : PageModel
+public sealed class ConsentSharingModel(PortalDbContext db, ConsentBook book, IStringLocalizer<SharedResource> text, TimeProvider clock) : PageModel, IRefusablePage
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -38,27 +38,23 @@ public sealed class ConsentSharingModel(PortalDbContext db, ConsentBook book, IS
         }
 
         var consent = book.GetOrStart(consents, Input.Partner, ConsentPurpose.InformationExchange);
-        try
-        {
-            consent.RecordSharing(Input.What, User.ToActor(), clock.GetUtcNow(), consents.Required);
-        }
-        catch (DomainException exception) when (exception.Code == "Consent.NotValid")
+        if (consent.StatusAt(clock.GetUtcNow(), consents.Required) is { IsValid: false } status)
         {
             // Say whose answer is missing, so the caseworker knows whom to ask.
-            var missing = consent.StatusAt(clock.GetUtcNow(), consents.Required).Missing.Select(party => party.Name);
-            ModelState.AddModelError(string.Empty, text["Consent.NotValidMissing", string.Join(", ", missing)]);
-            return Page();
-        }
-        catch (DomainException exception)
-        {
-            ModelState.AddDomainError(text, exception, "Input.What");
+            ModelState.AddModelError(string.Empty, text["Consent.NotValidMissing", string.Join(", ", status.Missing.Select(party => party.Name))]);
             return Page();
         }
 
+        consent.RecordSharing(Input.What, User.ToActor(), clock.GetUtcNow(), consents.Required);
         await db.SaveChangesAsync(cancellationToken);
         TempData["StatusMessage"] = text["Consent.ShareRecorded"].Value;
         return RedirectToPage("./Consents", new { childId });
     }
+
+    public string FieldFor(DomainException refusal) => "Input.What";
+
+    public async Task<IActionResult> ShowAgainAsync(CancellationToken cancellationToken) =>
+        await LoadAsync(ChildId, tracked: false, cancellationToken) is null ? NotFound() : Page();
 
     private async Task<ChildConsents?> LoadAsync(Guid childId, bool tracked, CancellationToken cancellationToken)
     {

@@ -18,7 +18,7 @@ public sealed class ConsentsModel(
     ConsentBook book,
     ConsentWordings wordings,
     IStringLocalizer<SharedResource> shared,
-    IStringLocalizer<ConsentsModel> text) : PageModel
+    IStringLocalizer<ConsentsModel> text) : PageModel, IRefusablePage
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -63,20 +63,14 @@ public sealed class ConsentsModel(
             return Page();
         }
 
-        try
-        {
-            book.Decide(consents, partner, purpose, party!, Input.Action!.Value, User.ToActor());
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DomainException exception)
-        {
-            ModelState.AddDomainError(shared, exception);
-            return Page();
-        }
-
+        book.Decide(consents, partner, purpose, party!, Input.Action!.Value, User.ToActor());
+        await db.SaveChangesAsync(cancellationToken);
         TempData["StatusMessage"] = shared["Consent.OralRecorded"].Value;
         return RedirectToPage(new { childId });
     }
+
+    public async Task<IActionResult> ShowAgainAsync(CancellationToken cancellationToken) =>
+        await LoadAsync(ChildId, tracked: false, cancellationToken) is null ? NotFound() : Page();
 
     private async Task<ChildConsents?> LoadAsync(Guid childId, bool tracked, CancellationToken cancellationToken)
     {

@@ -18,7 +18,7 @@ public sealed class CreateModel(
     FamilyInvitations invitations,
     IOptions<PortalOptions> options,
     IStringLocalizer<SharedResource> text,
-    TimeProvider clock) : PageModel
+    TimeProvider clock) : PageModel, IRefusablePage
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -41,48 +41,45 @@ public sealed class CreateModel(
             return Page();
         }
 
-        try
+        var caseworker = User.ToActor();
+        var child = new Child(Input.ChildName, Input.DateOfBirth!.Value, DanishTime.Today(clock));
+        child.AssignCaseworker(caseworker.UserId);
+        db.Children.Add(child);
+        db.Plans.Add(Plan.StartFor(child.Id, caseworker, clock.GetUtcNow()));
+
+        var invited = new List<(string Field, InviteResult Result)>
         {
-            var caseworker = User.ToActor();
-            var child = new Child(Input.ChildName, Input.DateOfBirth!.Value, DanishTime.Today(clock));
-            child.AssignCaseworker(caseworker.UserId);
-            db.Children.Add(child);
-            db.Plans.Add(Plan.StartFor(child.Id, caseworker, clock.GetUtcNow()));
-
-            var invited = new List<(string Field, InviteResult Result)>
-            {
-                ("Input.FirstHolderEmail", await invitations.InviteAsync(child, Input.FirstHolderName, Input.FirstHolderEmail, InvitationKind.CustodyHolder)),
-            };
-            if (!string.IsNullOrWhiteSpace(Input.SecondHolderEmail))
-            {
-                invited.Add(("Input.SecondHolderEmail", await invitations.InviteAsync(child, Input.SecondHolderName!, Input.SecondHolderEmail, InvitationKind.CustodyHolder)));
-            }
-
-            if (!string.IsNullOrWhiteSpace(Input.YouthEmail))
-            {
-                invited.Add(("Input.YouthEmail", await invitations.InviteAsync(child, Input.ChildName, Input.YouthEmail, InvitationKind.Youth)));
-            }
-
-            foreach (var (field, _) in invited.Where(item => item.Result == InviteResult.EmailBelongsToSomeoneElse))
-            {
-                ModelState.AddModelError(field, text["Case.EmailInUse"]);
-            }
-
-            if (!ModelState.IsValid)
-            {
-                return Page();
-            }
-
-            await db.SaveChangesAsync(cancellationToken);
-            TempData["StatusMessage"] = text["Case.Created"].Value;
-            return RedirectToPage("./Case", new { childId = child.Id });
+            ("Input.FirstHolderEmail", await invitations.InviteAsync(child, Input.FirstHolderName, Input.FirstHolderEmail, InvitationKind.CustodyHolder)),
+        };
+        if (!string.IsNullOrWhiteSpace(Input.SecondHolderEmail))
+        {
+            invited.Add(("Input.SecondHolderEmail", await invitations.InviteAsync(child, Input.SecondHolderName!, Input.SecondHolderEmail, InvitationKind.CustodyHolder)));
         }
-        catch (DomainException exception)
+
+        if (!string.IsNullOrWhiteSpace(Input.YouthEmail))
         {
-            ModelState.AddDomainError(text, exception, exception.Code.StartsWith("Child.TooYoung", StringComparison.Ordinal) ? "Input.YouthEmail" : string.Empty);
+            invited.Add(("Input.YouthEmail", await invitations.InviteAsync(child, Input.ChildName, Input.YouthEmail, InvitationKind.Youth)));
+        }
+
+        foreach (var (field, _) in invited.Where(item => item.Result == InviteResult.EmailBelongsToSomeoneElse))
+        {
+            ModelState.AddModelError(field, text["Case.EmailInUse"]);
+        }
+
+        if (!ModelState.IsValid)
+        {
             return Page();
         }
+
+        await db.SaveChangesAsync(cancellationToken);
+        TempData["StatusMessage"] = text["Case.Created"].Value;
+        return RedirectToPage("./Case", new { childId = child.Id });
     }
+
+    public string FieldFor(DomainException refusal) =>
+        refusal?.Code.StartsWith("Child.TooYoung", StringComparison.Ordinal) == true ? "Input.YouthEmail" : string.Empty;
+
+    public Task<IActionResult> ShowAgainAsync(CancellationToken cancellationToken) => Task.FromResult<IActionResult>(Page());
 
     public sealed class InputModel
     {

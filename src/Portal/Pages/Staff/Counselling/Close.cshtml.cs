@@ -13,7 +13,7 @@ using Portal.Pages.Forms;
 namespace Portal.Pages.Staff.Counselling;
 
 /// <summary>Records how a request ended and closes it; the email address, if any, is deleted with it.</summary>
-public sealed class CloseModel(PortalDbContext db, IOptions<CounsellingOptions> options, IStringLocalizer<SharedResource> text, TimeProvider clock) : PageModel
+public sealed class CloseModel(PortalDbContext db, IOptions<CounsellingOptions> options, IStringLocalizer<SharedResource> text, TimeProvider clock) : PageModel, IRefusablePage
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -48,20 +48,13 @@ public sealed class CloseModel(PortalDbContext db, IOptions<CounsellingOptions> 
             return Page();
         }
 
-        try
-        {
-            request.Close(Input.Outcome!.Value, clock.GetUtcNow());
-        }
-        catch (DomainException exception)
-        {
-            ModelState.AddDomainError(text, exception);
-            return Page();
-        }
-
+        request.Close(Input.Outcome!.Value, clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
         TempData["StatusMessage"] = text["Counselling.Closed", Number].Value;
         return RedirectToPage("./Index");
     }
+
+    public Task<IActionResult> ShowAgainAsync(CancellationToken cancellationToken) => Task.FromResult<IActionResult>(Page());
 
     public sealed class InputModel
     {

@@ -13,7 +13,7 @@ using Portal.Pages.Forms;
 namespace Portal.Pages.Staff.Counselling;
 
 /// <summary>"Offer to the next in line": the form names no request; the offer always goes to whoever is first when it is saved.</summary>
-public sealed class OfferModel(PortalDbContext db, CounsellingLine line, IStringLocalizer<SharedResource> text, TimeProvider clock) : PageModel
+public sealed class OfferModel(PortalDbContext db, CounsellingLine line, IStringLocalizer<SharedResource> text, TimeProvider clock) : PageModel, IRefusablePage
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -60,23 +60,16 @@ public sealed class OfferModel(PortalDbContext db, CounsellingLine line, IString
             return RedirectToPage("./Index");
         }
 
-        try
-        {
-            var startsAt = DanishTime.FromDanish(Input.StartDate!.Value, Input.StartTime!.Value);
-            var answerBy = DanishTime.FromDanish(Input.AnswerByDate!.Value, new TimeOnly(23, 59));
-            next.Offer(open, startsAt, Input.Place, Input.Online, Input.FirstName, answerBy, now);
-        }
-        catch (DomainException exception)
-        {
-            ModelState.AddDomainError(text, exception);
-            NextNumber = next.QueueNumber;
-            return Page();
-        }
-
+        var startsAt = DanishTime.FromDanish(Input.StartDate!.Value, Input.StartTime!.Value);
+        var answerBy = DanishTime.FromDanish(Input.AnswerByDate!.Value, new TimeOnly(23, 59));
+        next.Offer(open, startsAt, Input.Place, Input.Online, Input.FirstName, answerBy, now);
         await db.SaveChangesAsync(cancellationToken);
         TempData["StatusMessage"] = text["Counselling.Offered", next.QueueNumber].Value;
         return RedirectToPage("./Index");
     }
+
+    public async Task<IActionResult> ShowAgainAsync(CancellationToken cancellationToken) =>
+        await LoadAsync(cancellationToken) ? Page() : RedirectToPage("./Index");
 
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)
     {

@@ -13,7 +13,7 @@ using Portal.Pages.Meetings;
 namespace Portal.Pages.Staff.Cases.Meetings;
 
 /// <summary>The child's network meetings, and a form to hold a new one.</summary>
-public sealed class IndexModel(PortalDbContext db, IStringLocalizer<SharedResource> text, TimeProvider clock) : PageModel
+public sealed class IndexModel(PortalDbContext db, IStringLocalizer<SharedResource> text, TimeProvider clock) : PageModel, IRefusablePage
 {
     [BindProperty]
     public ScheduleInput Input { get; set; } = new();
@@ -29,45 +29,44 @@ public sealed class IndexModel(PortalDbContext db, IStringLocalizer<SharedResour
 
     public async Task<IActionResult> OnPostAsync(Guid childId, CancellationToken cancellationToken)
     {
-        if (ModelState.IsValid)
+        var child = await db.Children.AssignedTo(User.UserId()).AsNoTracking().FirstOrDefaultAsync(item => item.Id == childId, cancellationToken);
+        if (child is null)
         {
-            var child = await db.Children.AssignedTo(User.UserId()).AsNoTracking().FirstOrDefaultAsync(item => item.Id == childId, cancellationToken);
-            if (child is null)
-            {
-                return NotFound();
-            }
-
-            // The id comes with the form: when the same form arrives twice, the meeting it already made is the answer.
-            // An id that belongs to another child's meeting finds nothing.
-            if (await db.NetworkMeetings.Where(item => item.Id == Input.MeetingId).Select(item => (Guid?)item.ChildId).FirstOrDefaultAsync(cancellationToken) is { } owner)
-            {
-                return owner == childId ? Scheduled(childId) : NotFound();
-            }
-
-            try
-            {
-                db.NetworkMeetings.Add(NetworkMeeting.Schedule(
-                    Input.MeetingId,
-                    child.Id,
-                    child.YouthUserId is not null,
-                    DanishTime.FromDanish(Input.Date!.Value, Input.StartTime!.Value),
-                    DanishTime.FromDanish(Input.Date.Value, Input.EndTime!.Value),
-                    Input.Place,
-                    Input.OnlineLink,
-                    Input.Purpose!,
-                    User.ToActor(),
-                    clock.GetUtcNow()));
-                await db.SaveChangesAsync(cancellationToken);
-                return Scheduled(childId);
-            }
-            catch (DomainException exception)
-            {
-                ModelState.AddDomainError(text, exception, MeetingFields.For(exception, "Input"));
-            }
+            return NotFound();
         }
 
-        return await LoadAsync(childId, cancellationToken) ? Page() : NotFound();
+        ChildId = child.Id;
+        if (!ModelState.IsValid)
+        {
+            return await ShowAgainAsync(cancellationToken);
+        }
+
+        // The id comes with the form: when the same form arrives twice, the meeting it already made is the answer.
+        // An id that belongs to another child's meeting finds nothing.
+        if (await db.NetworkMeetings.Where(item => item.Id == Input.MeetingId).Select(item => (Guid?)item.ChildId).FirstOrDefaultAsync(cancellationToken) is { } owner)
+        {
+            return owner == childId ? Scheduled(childId) : NotFound();
+        }
+
+        db.NetworkMeetings.Add(NetworkMeeting.Schedule(
+            Input.MeetingId,
+            child.Id,
+            child.YouthUserId is not null,
+            DanishTime.FromDanish(Input.Date!.Value, Input.StartTime!.Value),
+            DanishTime.FromDanish(Input.Date.Value, Input.EndTime!.Value),
+            Input.Place,
+            Input.OnlineLink,
+            Input.Purpose!,
+            User.ToActor(),
+            clock.GetUtcNow()));
+        await db.SaveChangesAsync(cancellationToken);
+        return Scheduled(childId);
     }
+
+    public string FieldFor(DomainException refusal) => MeetingFields.For(refusal, "Input");
+
+    public async Task<IActionResult> ShowAgainAsync(CancellationToken cancellationToken) =>
+        await LoadAsync(ChildId, cancellationToken) ? Page() : NotFound();
 
     private RedirectToPageResult Scheduled(Guid childId)
     {

@@ -32,54 +32,118 @@ public sealed class MeetingModel(PortalDbContext db, ConsentBook consentBook, IS
 
     public Task<IActionResult> OnGetAsync(Guid childId, Guid meetingId, CancellationToken cancellationToken) => ShowAsync(childId, meetingId, cancellationToken);
 
-    public Task<IActionResult> OnPostMoveAsync(Guid childId, Guid meetingId, [Bind(Prefix = nameof(Move))] MeetingTimeInput move, string? stamp, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostMoveAsync(Guid childId, Guid meetingId, [Bind(Prefix = nameof(Move))] MeetingTimeInput move, string? stamp, CancellationToken cancellationToken)
     {
         _move = move;
-        return ChangeAsync(childId, meetingId, stamp, nameof(Move), "Meeting.Moved", (meeting, _, now, caseworker) => meeting.Move(
+        if (!ModelState.IsValid)
+        {
+            return await ShowAsync(childId, meetingId, cancellationToken);
+        }
+
+        if (await EditAsync(childId, meetingId, stamp, cancellationToken, nameof(Move)) is not { } meeting)
+        {
+            return NotFound();
+        }
+
+        meeting.Move(
             DanishTime.FromDanish(move.Date!.Value, move.StartTime!.Value),
             DanishTime.FromDanish(move.Date.Value, move.EndTime!.Value),
             move.Place,
             move.OnlineLink,
-            caseworker,
-            now), cancellationToken);
+            Me,
+            Clock.GetUtcNow());
+        await Db.SaveChangesAsync(cancellationToken);
+        return Done("Meeting.Moved");
     }
 
-    public Task<IActionResult> OnPostCancelAsync(Guid childId, Guid meetingId, string? stamp, CancellationToken cancellationToken) =>
-        ChangeAsync(childId, meetingId, stamp, string.Empty, "Meeting.CancelledMessage", (meeting, _, now, caseworker) => meeting.Cancel(caseworker, now), cancellationToken);
+    public async Task<IActionResult> OnPostCancelAsync(Guid childId, Guid meetingId, string? stamp, CancellationToken cancellationToken)
+    {
+        if (await EditAsync(childId, meetingId, stamp, cancellationToken) is not { } meeting)
+        {
+            return NotFound();
+        }
 
-    public Task<IActionResult> OnPostAddProfessionalAsync(Guid childId, Guid meetingId, [Bind(Prefix = nameof(Professional))] ProfessionalInput professional, string? stamp, CancellationToken cancellationToken)
+        meeting.Cancel(Me, Clock.GetUtcNow());
+        await Db.SaveChangesAsync(cancellationToken);
+        return Done("Meeting.CancelledMessage");
+    }
+
+    public async Task<IActionResult> OnPostAddProfessionalAsync(Guid childId, Guid meetingId, [Bind(Prefix = nameof(Professional))] ProfessionalInput professional, string? stamp, CancellationToken cancellationToken)
     {
         Professional = professional;
-        return ChangeAsync(childId, meetingId, stamp, nameof(Professional), "Meeting.PersonAdded", (meeting, _, _, caseworker) =>
-            meeting.AddProfessional(professional.Name!, professional.Role!, professional.Email!, caseworker), cancellationToken);
+        if (!ModelState.IsValid)
+        {
+            return await ShowAsync(childId, meetingId, cancellationToken);
+        }
+
+        if (await EditAsync(childId, meetingId, stamp, cancellationToken, nameof(Professional)) is not { } meeting)
+        {
+            return NotFound();
+        }
+
+        meeting.AddProfessional(professional.Name!, professional.Role!, professional.Email!, Me);
+        await Db.SaveChangesAsync(cancellationToken);
+        return Done("Meeting.PersonAdded");
     }
 
     public async Task<IActionResult> OnPostAddPartnerAsync(Guid childId, Guid meetingId, [Bind(Prefix = nameof(Partner))] PartnerInput partner, string? stamp, CancellationToken cancellationToken)
     {
         Partner = partner;
-        if (ModelState.IsValid && await MissingConsentAsync(childId, partner.Partner!.Value, cancellationToken) is { } missing)
+        if (!ModelState.IsValid)
         {
-            ModelState.AddModelError("Partner.Partner", missing);
+            return await ShowAsync(childId, meetingId, cancellationToken);
         }
 
-        return await ChangeAsync(childId, meetingId, stamp, nameof(Partner), "Meeting.PersonAdded", async (meeting, _, now, caseworker) =>
+        if (await EditAsync(childId, meetingId, stamp, cancellationToken, nameof(Partner)) is not { } meeting
+            || await consentBook.LoadAsync(AllowedChildren, childId, tracked: false, cancellationToken) is not { } consents)
         {
-            // Checked again inside the transaction: a consent withdrawn a moment ago must stop this.
-            var consents = await consentBook.LoadAsync(AllowedChildren, childId, tracked: false, cancellationToken);
-            var consent = consents!.Find(partner.Partner!.Value, ConsentPurpose.NetworkMeetings) ?? Consent.For(childId, partner.Partner.Value, ConsentPurpose.NetworkMeetings);
-            meeting.AddPartnerService(consent, consents.Required, partner.ContactName!, partner.Email!, caseworker, now);
-        }, cancellationToken);
+            return NotFound();
+        }
+
+        var service = partner.Partner!.Value;
+        if (consents.Status(service, ConsentPurpose.NetworkMeetings) is { IsValid: false } status)
+        {
+            // Name whose answer is missing, so the caseworker knows whom to ask.
+            var missing = string.Join(", ", status.Missing.Select(party => party.Name));
+            ModelState.AddModelError("Partner.Partner", Text["Meeting.ConsentMissing", Text["Partner." + service], missing]);
+            return await ShowAsync(childId, meetingId, cancellationToken);
+        }
+
+        var consent = consents.Find(service, ConsentPurpose.NetworkMeetings) ?? Consent.For(childId, service, ConsentPurpose.NetworkMeetings);
+        meeting.AddPartnerService(consent, consents.Required, partner.ContactName!, partner.Email!, Me, Clock.GetUtcNow());
+        await Db.SaveChangesAsync(cancellationToken);
+        return Done("Meeting.PersonAdded");
     }
 
-    public Task<IActionResult> OnPostSuggestAsync(Guid childId, Guid meetingId, [Bind(Prefix = nameof(Suggestion))] SuggestionInput suggestion, string? stamp, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostSuggestAsync(Guid childId, Guid meetingId, [Bind(Prefix = nameof(Suggestion))] SuggestionInput suggestion, string? stamp, CancellationToken cancellationToken)
     {
         Suggestion = suggestion;
-        return ChangeAsync(childId, meetingId, stamp, nameof(Suggestion), "Meeting.Suggested", (meeting, _, _, caseworker) =>
-            meeting.SuggestFromNetwork(suggestion.Name!, suggestion.Relation, suggestion.Email, suggestion.Phone, suggestion.Why, caseworker), cancellationToken);
+        if (!ModelState.IsValid)
+        {
+            return await ShowAsync(childId, meetingId, cancellationToken);
+        }
+
+        if (await EditAsync(childId, meetingId, stamp, cancellationToken, nameof(Suggestion)) is not { } meeting)
+        {
+            return NotFound();
+        }
+
+        meeting.SuggestFromNetwork(suggestion.Name!, suggestion.Relation, suggestion.Email, suggestion.Phone, suggestion.Why, Me);
+        await Db.SaveChangesAsync(cancellationToken);
+        return Done("Meeting.Suggested");
     }
 
-    public Task<IActionResult> OnPostWithdrawAsync(Guid childId, Guid meetingId, Guid participantId, string? stamp, CancellationToken cancellationToken) =>
-        ChangeAsync(childId, meetingId, stamp, string.Empty, "Meeting.PersonRemoved", (meeting, _, _, caseworker) => meeting.Withdraw(participantId, caseworker), cancellationToken);
+    public async Task<IActionResult> OnPostWithdrawAsync(Guid childId, Guid meetingId, Guid participantId, string? stamp, CancellationToken cancellationToken)
+    {
+        if (await EditAsync(childId, meetingId, stamp, cancellationToken) is not { } meeting)
+        {
+            return NotFound();
+        }
+
+        meeting.Withdraw(participantId, Me);
+        await Db.SaveChangesAsync(cancellationToken);
+        return Done("Meeting.PersonRemoved");
+    }
 
     private static MeetingTimeInput Current(Domain.Meetings.NetworkMeeting meeting)
     {
@@ -92,18 +156,5 @@ public sealed class MeetingModel(PortalDbContext db, ConsentBook consentBook, IS
             Place = meeting.Place,
             OnlineLink = meeting.OnlineLink,
         };
-    }
-
-    /// <summary>Names who has not given consent, in words for the caseworker; null when the consent is valid now.</summary>
-    private async Task<string?> MissingConsentAsync(Guid childId, PartnerService partner, CancellationToken cancellationToken)
-    {
-        var consents = await consentBook.LoadAsync(AllowedChildren, childId, tracked: false, cancellationToken);
-        if (consents is null)
-        {
-            return null;
-        }
-
-        var status = consents.Status(partner, ConsentPurpose.NetworkMeetings);
-        return status.IsValid ? null : Text["Meeting.ConsentMissing", Text["Partner." + partner], string.Join(", ", status.Missing.Select(party => party.Name))].Value;
     }
 }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Localization;
 using Portal.Data;
 using Portal.Domain;
 using Portal.Domain.Plans;
+using Portal.Identity;
 using Portal.Pages.Forms;
 
 namespace Portal.Pages.Staff.Cases.PlanEditing;
@@ -15,6 +16,8 @@ public sealed class EndInterventionModel(PortalDbContext db, IStringLocalizer<Sh
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
+
+    protected override IPlanEdit Form => Input;
 
     public Intervention Intervention { get; private set; } = null!;
 
@@ -32,14 +35,32 @@ public sealed class EndInterventionModel(PortalDbContext db, IStringLocalizer<Sh
 
     public async Task<IActionResult> OnPostAsync(Guid childId, Guid interventionId, CancellationToken cancellationToken)
     {
-        var result = await ChangeAsync(childId, Input, "Input.TakenOverBy", (plan, caseworker, now) =>
-            plan.EndIntervention(interventionId, Input.EndedOn!.Value, Input.Handover!.Value, Input.TakenOverBy, caseworker, now), cancellationToken);
-        if (result is PageResult && !FindIntervention(interventionId))
+        if (await EditAsync(childId, cancellationToken) is not { } plan || !FindIntervention(interventionId))
         {
             return NotFound();
         }
 
-        return result is RedirectToPageResult ? RedirectToPage("./Interventions", new { childId }) : result;
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        plan.EndIntervention(interventionId, Input.EndedOn!.Value, Input.Handover!.Value, Input.TakenOverBy, User.ToActor(), Clock.GetUtcNow());
+        await Db.SaveChangesAsync(cancellationToken);
+        return Saved("./Interventions", new { childId });
+    }
+
+    protected override string? FieldForRule(string code) => code switch
+    {
+        "Intervention.EndsBeforeItStarts" => "Input.EndedOn",
+        "Intervention.UnknownHandover" => "Input.Handover",
+        _ => null,
+    };
+
+    public override async Task<IActionResult> ShowAgainAsync(CancellationToken cancellationToken)
+    {
+        var result = await base.ShowAgainAsync(cancellationToken);
+        return result is PageResult && !FindIntervention(Intervention.Id) ? NotFound() : result;
     }
 
     private bool FindIntervention(Guid interventionId)

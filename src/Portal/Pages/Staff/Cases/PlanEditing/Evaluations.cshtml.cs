@@ -4,6 +4,7 @@ using Microsoft.Extensions.Localization;
 using Portal.Data;
 using Portal.Domain;
 using Portal.Domain.Plans;
+using Portal.Identity;
 using Portal.Pages.Forms;
 
 namespace Portal.Pages.Staff.Cases.PlanEditing;
@@ -15,15 +16,32 @@ public sealed class EvaluationsModel(PortalDbContext db, IStringLocalizer<Shared
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
+    protected override IPlanEdit Form => Input;
+
     public Task<IActionResult> OnGetAsync(Guid childId, CancellationToken cancellationToken)
     {
         Input.Date = DanishTime.Today(Clock);
-        return ShowAsync(childId, Input, cancellationToken);
+        return ShowAsync(childId, cancellationToken);
     }
 
-    public Task<IActionResult> OnPostAsync(Guid childId, CancellationToken cancellationToken) =>
-        ChangeAsync(childId, Input, "Input.Date", (plan, caseworker, now) =>
-            plan.AddEvaluation(Input.Date!.Value, Input.WhatHappened, Input.WhatNext, DanishTime.Today(Clock), caseworker, now), cancellationToken);
+    public async Task<IActionResult> OnPostAsync(Guid childId, CancellationToken cancellationToken)
+    {
+        if (await EditAsync(childId, cancellationToken) is not { } plan)
+        {
+            return NotFound();
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        plan.AddEvaluation(Input.Date!.Value, Input.WhatHappened, Input.WhatNext, DanishTime.Today(Clock), User.ToActor(), Clock.GetUtcNow());
+        await Db.SaveChangesAsync(cancellationToken);
+        return Saved();
+    }
+
+    protected override string? FieldForRule(string code) => code == "Evaluation.InTheFuture" ? "Input.Date" : null;
 
     public sealed class InputModel : IPlanEdit
     {

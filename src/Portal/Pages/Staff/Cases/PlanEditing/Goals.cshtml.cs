@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Portal.Data;
 using Portal.Domain.Plans;
+using Portal.Identity;
 using Portal.Pages.Forms;
 
 namespace Portal.Pages.Staff.Cases.PlanEditing;
@@ -14,16 +15,39 @@ public sealed class GoalsModel(PortalDbContext db, IStringLocalizer<SharedResour
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
-    public Task<IActionResult> OnGetAsync(Guid childId, CancellationToken cancellationToken) => ShowAsync(childId, Input, cancellationToken);
+    protected override IPlanEdit Form => Input;
 
-    public Task<IActionResult> OnPostAddAsync(Guid childId, CancellationToken cancellationToken) =>
-        ChangeAsync(childId, Input, "Input.Text", (plan, caseworker, now) => plan.AddGoal(Input.Text, caseworker, now), cancellationToken);
+    public Task<IActionResult> OnGetAsync(Guid childId, CancellationToken cancellationToken) => ShowAsync(childId, cancellationToken);
 
-    public Task<IActionResult> OnPostReachAsync(Guid childId, Guid goalId, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAddAsync(Guid childId, CancellationToken cancellationToken)
+    {
+        if (await EditAsync(childId, cancellationToken) is not { } plan)
+        {
+            return NotFound();
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        plan.AddGoal(Input.Text, User.ToActor(), Clock.GetUtcNow());
+        await Db.SaveChangesAsync(cancellationToken);
+        return Saved();
+    }
+
+    public async Task<IActionResult> OnPostReachAsync(Guid childId, Guid goalId, CancellationToken cancellationToken)
     {
         // This form only marks a goal; the text field belongs to the other form.
         ModelState.Remove("Input.Text");
-        return ChangeAsync(childId, Input, string.Empty, (plan, caseworker, now) => plan.MarkGoalReached(goalId, caseworker, now), cancellationToken);
+        if (await EditAsync(childId, cancellationToken) is not { } plan)
+        {
+            return NotFound();
+        }
+
+        plan.MarkGoalReached(goalId, User.ToActor(), Clock.GetUtcNow());
+        await Db.SaveChangesAsync(cancellationToken);
+        return Saved();
     }
 
     public sealed class InputModel : IPlanEdit

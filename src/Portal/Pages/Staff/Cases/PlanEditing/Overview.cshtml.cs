@@ -4,6 +4,7 @@ using Microsoft.Extensions.Localization;
 using Portal.Data;
 using Portal.Domain;
 using Portal.Domain.Plans;
+using Portal.Identity;
 using Portal.Pages.Forms;
 
 namespace Portal.Pages.Staff.Cases.PlanEditing;
@@ -14,6 +15,8 @@ public sealed class OverviewModel(PortalDbContext db, IStringLocalizer<SharedRes
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
+
+    protected override IPlanEdit Form => Input;
 
     public async Task<IActionResult> OnGetAsync(Guid childId, CancellationToken cancellationToken)
     {
@@ -35,28 +38,35 @@ public sealed class OverviewModel(PortalDbContext db, IStringLocalizer<SharedRes
         return Page();
     }
 
-    public Task<IActionResult> OnPostAsync(Guid childId, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAsync(Guid childId, CancellationToken cancellationToken)
     {
+        if (await EditAsync(childId, cancellationToken) is not { } plan)
+        {
+            return NotFound();
+        }
+
         if ((Input.MeetingDate is null) != (Input.MeetingTime is null))
         {
             ModelState.AddModelError("Input.MeetingTime", Text["Plan.MeetingNeedsDateAndTime"]);
         }
 
-        return ChangeAsync(childId, Input, string.Empty, (plan, caseworker, now) =>
+        if (!ModelState.IsValid)
         {
-            if (plan.WhatMatters != (string.IsNullOrWhiteSpace(Input.WhatMatters) ? null : Input.WhatMatters.Trim()))
-            {
-                plan.DescribeWhatMatters(Input.WhatMatters, caseworker, now);
-            }
+            return Page();
+        }
 
-            plan.MoveTo(Input.Stage, caseworker, now);
-            var meeting = Input.MeetingDate is { } date && Input.MeetingTime is { } time ? DanishTime.FromDanish(date, time) : (DateTimeOffset?)null;
-            if (meeting != plan.NextMeetingAt || (meeting is not null && plan.NextMeetingPlace != Input.MeetingPlace?.Trim()))
-            {
-                plan.ScheduleNextMeeting(meeting, Input.MeetingPlace, caseworker, now);
-            }
-        }, cancellationToken);
+        var meeting = Input.MeetingDate is { } date && Input.MeetingTime is { } time ? DanishTime.FromDanish(date, time) : (DateTimeOffset?)null;
+        plan.UpdateOverview(Input.WhatMatters, Input.Stage, meeting, Input.MeetingPlace, User.ToActor(), Clock.GetUtcNow());
+        await Db.SaveChangesAsync(cancellationToken);
+        return Saved();
     }
+
+    protected override string? FieldForRule(string code) => code switch
+    {
+        "Plan.MeetingInThePast" => "Input.MeetingDate",
+        "Plan.UnknownStage" => "Input.Stage",
+        _ => null,
+    };
 
     public sealed class InputModel : IPlanEdit
     {

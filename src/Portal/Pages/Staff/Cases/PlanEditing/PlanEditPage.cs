@@ -16,10 +16,11 @@ public interface IPlanEdit
 }
 
 /// <summary>
-/// What the caseworker's plan pages share: load the plan of a child assigned to them, apply one domain change, save
-/// it only if nobody else saved the plan since the form was shown, and keep the caseworker's text when somebody did.
+/// What the caseworker's plan pages share: the plan of a child assigned to them, loaded to show or to change. A change
+/// is saved only if nobody else saved the plan since the form was drawn; a refusal (see <see cref="RefusedChanges"/>)
+/// shows the plan as it is now, with the caseworker's own text kept in the form.
 /// </summary>
-public abstract class PlanEditPage(PortalDbContext db, IStringLocalizer<SharedResource> text, TimeProvider clock) : PageModel
+public abstract class PlanEditPage(PortalDbContext db, IStringLocalizer<SharedResource> text, TimeProvider clock) : PageModel, IRefusablePage
 {
     public Guid ChildId { get; private set; }
 
@@ -27,14 +28,20 @@ public abstract class PlanEditPage(PortalDbContext db, IStringLocalizer<SharedRe
 
     public Domain.Plans.Plan Plan { get; private set; } = null!;
 
+    protected PortalDbContext Db => db;
+
     protected TimeProvider Clock => clock;
 
     protected IStringLocalizer<SharedResource> Text => text;
 
-    protected async Task<bool> LoadAsync(Guid childId, CancellationToken cancellationToken)
+    /// <summary>The page's posted form, whose stamp says which version of the plan the caseworker saw.</summary>
+    protected abstract IPlanEdit Form { get; }
+
+    protected async Task<bool> LoadAsync(Guid childId, CancellationToken cancellationToken, bool tracked = false)
     {
         var child = await db.Children.AssignedTo(User.UserId()).AsNoTracking().FirstOrDefaultAsync(item => item.Id == childId, cancellationToken);
-        var plan = child is null ? null : await db.Plans.AsNoTracking().FirstOrDefaultAsync(item => item.ChildId == childId, cancellationToken);
+        var plans = tracked ? db.Plans : db.Plans.AsNoTracking();
+        var plan = child is null ? null : await plans.FirstOrDefaultAsync(item => item.ChildId == childId, cancellationToken);
         if (child is null || plan is null)
         {
             return false;
@@ -45,59 +52,52 @@ public abstract class PlanEditPage(PortalDbContext db, IStringLocalizer<SharedRe
     }
 
     /// <summary>Shows the page with the plan's current stamp in the form.</summary>
-    protected async Task<IActionResult> ShowAsync(Guid childId, IPlanEdit input, CancellationToken cancellationToken)
+    protected async Task<IActionResult> ShowAsync(Guid childId, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(input);
         if (!await LoadAsync(childId, cancellationToken))
         {
             return NotFound();
         }
 
-        input.ConcurrencyStamp = Plan.ConcurrencyStamp;
+        Form.ConcurrencyStamp = Plan.ConcurrencyStamp;
         return Page();
     }
 
-    protected async Task<IActionResult> ChangeAsync(Guid childId, IPlanEdit input, string errorField, Action<Domain.Plans.Plan, Actor, DateTimeOffset> change, CancellationToken cancellationToken)
+    /// <summary>
+    /// The plan to change, as the caseworker saw it: its save is refused if somebody else saved the plan after the
+    /// form was drawn. Null when the child is not one of the caseworker's.
+    /// </summary>
+    protected async Task<Domain.Plans.Plan?> EditAsync(Guid childId, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(input);
-        ArgumentNullException.ThrowIfNull(change);
-        if (!await LoadAsync(childId, cancellationToken))
+        if (!await LoadAsync(childId, cancellationToken, tracked: true))
         {
-            return NotFound();
+            return null;
         }
 
-        if (!ModelState.IsValid)
-        {
-            return Page();
-        }
+        db.Entry(Plan).Property(item => item.ConcurrencyStamp).OriginalValue = Form.ConcurrencyStamp;
+        return Plan;
+    }
 
-        var plan = await db.Plans.FirstAsync(item => item.ChildId == childId, cancellationToken);
-        db.Entry(plan).Property(item => item.ConcurrencyStamp).OriginalValue = input.ConcurrencyStamp;
-        try
-        {
-            change(plan, User.ToActor(), clock.GetUtcNow());
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DomainException exception) when (exception.Code == "Plan.ItemNotFound")
-        {
-            return NotFound();
-        }
-        catch (DomainException exception)
-        {
-            ModelState.AddDomainError(text, exception, errorField);
-            return Page();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            // Somebody saved first. Show their version with a new stamp; the caseworker's own text stays in the form.
-            ModelState.AddConcurrencyError(text);
-            ModelState.Remove("Input.ConcurrencyStamp");
-            await LoadAsync(childId, cancellationToken);
-            input.ConcurrencyStamp = Plan.ConcurrencyStamp;
-            return Page();
-        }
-
+    /// <summary>After the save: "Gemt", on this page or the one named.</summary>
+    protected RedirectToPageResult Saved(string? pageName = null, object? routeValues = null)
+    {
         TempData["StatusMessage"] = text["Plan.Saved"].Value;
-        return RedirectToPage();
+        return RedirectToPage(pageName, routeValues);
+    }
+
+    public string FieldFor(DomainException refusal)
+    {
+        ArgumentNullException.ThrowIfNull(refusal);
+        return FieldForRule(refusal.Code) ?? FormFields.TextFieldFor(refusal, Form);
+    }
+
+    /// <summary>The field a refused rule (other than a text's length or presence) is about, for this page's form.</summary>
+    protected virtual string? FieldForRule(string code) => null;
+
+    public virtual async Task<IActionResult> ShowAgainAsync(CancellationToken cancellationToken)
+    {
+        // The stamp drawn is the plan's now, not the one posted, so the next save is made against what is shown.
+        ModelState.Remove("Input.ConcurrencyStamp");
+        return await ShowAsync(ChildId, cancellationToken);
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Portal.Data;
 using Portal.Domain.Plans;
+using Portal.Identity;
 using Portal.Pages.Forms;
 
 namespace Portal.Pages.Staff.Cases.PlanEditing;
@@ -14,9 +15,11 @@ public sealed class RewordGoalModel(PortalDbContext db, IStringLocalizer<SharedR
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
+    protected override IPlanEdit Form => Input;
+
     public async Task<IActionResult> OnGetAsync(Guid childId, Guid goalId, CancellationToken cancellationToken)
     {
-        var result = await ShowAsync(childId, Input, cancellationToken);
+        var result = await ShowAsync(childId, cancellationToken);
         var goal = result is NotFoundResult ? null : Plan.Goals.FirstOrDefault(item => item.Id == goalId);
         if (goal is null)
         {
@@ -29,8 +32,19 @@ public sealed class RewordGoalModel(PortalDbContext db, IStringLocalizer<SharedR
 
     public async Task<IActionResult> OnPostAsync(Guid childId, Guid goalId, CancellationToken cancellationToken)
     {
-        var result = await ChangeAsync(childId, Input, "Input.Text", (plan, caseworker, now) => plan.RewordGoal(goalId, Input.Text, caseworker, now), cancellationToken);
-        return result is RedirectToPageResult ? RedirectToPage("./Goals", new { childId }) : result;
+        if (await EditAsync(childId, cancellationToken) is not { } plan)
+        {
+            return NotFound();
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        plan.RewordGoal(goalId, Input.Text, User.ToActor(), Clock.GetUtcNow());
+        await Db.SaveChangesAsync(cancellationToken);
+        return Saved("./Goals", new { childId });
     }
 
     public sealed class InputModel : IPlanEdit

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Portal.Data;
 using Portal.Domain.Plans;
+using Portal.Identity;
 using Portal.Pages.Forms;
 
 namespace Portal.Pages.Staff.Cases.PlanEditing;
@@ -14,11 +15,28 @@ public sealed class TransitionsModel(PortalDbContext db, IStringLocalizer<Shared
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
-    public Task<IActionResult> OnGetAsync(Guid childId, CancellationToken cancellationToken) => ShowAsync(childId, Input, cancellationToken);
+    protected override IPlanEdit Form => Input;
 
-    public Task<IActionResult> OnPostAsync(Guid childId, CancellationToken cancellationToken) =>
-        ChangeAsync(childId, Input, "Input.WhoIsThere", (plan, caseworker, now) =>
-            plan.AddTransition(Input.Kind, Input.When!.Value, Input.Description, Input.WhoIsThere, caseworker, now), cancellationToken);
+    public Task<IActionResult> OnGetAsync(Guid childId, CancellationToken cancellationToken) => ShowAsync(childId, cancellationToken);
+
+    public async Task<IActionResult> OnPostAsync(Guid childId, CancellationToken cancellationToken)
+    {
+        if (await EditAsync(childId, cancellationToken) is not { } plan)
+        {
+            return NotFound();
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        plan.AddTransition(Input.Kind, Input.When!.Value, Input.Description, Input.WhoIsThere, User.ToActor(), Clock.GetUtcNow());
+        await Db.SaveChangesAsync(cancellationToken);
+        return Saved();
+    }
+
+    protected override string? FieldForRule(string code) => code == "Transition.UnknownKind" ? "Input.Kind" : null;
 
     public sealed class InputModel : IPlanEdit
     {
