@@ -55,6 +55,7 @@ public static class Text
         }
 
         var cleaned = kept.ToString().Trim();
+        // Stryker disable once Conditional : only spares the copy; normalizing text already normalized gives the same text.
         return cleaned.IsNormalized(NormalizationForm.FormC) ? cleaned : cleaned.Normalize(NormalizationForm.FormC);
     }
 

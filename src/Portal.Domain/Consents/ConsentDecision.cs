@@ -22,6 +22,7 @@ public sealed class ConsentDecision
         ExpiresAt = expiresAt;
     }
 
+    // Stryker disable once all : EF Core's constructor; EF Core sets every property from the row it reads.
     private ConsentDecision()
     {
         PartyId = PartyName = WordingVersion = WordingText = string.Empty;

@@ -14,6 +14,7 @@ public sealed class InformationShare
         At = at;
     }
 
+    // Stryker disable once all : EF Core's constructor; EF Core sets every property from the row it reads.
     private InformationShare()
     {
         What = ByUserId = ByName = string.Empty;

@@ -30,7 +30,7 @@ public sealed class CounsellingRequest
         ConcurrencyStamp = NewStamp();
     }
 
-    // For EF Core.
+    // Stryker disable once all : EF Core's constructor; EF Core sets every property from the row it reads.
     private CounsellingRequest()
     {
         TicketHash = ConcurrencyStamp = string.Empty;
@@ -92,32 +92,26 @@ public sealed class CounsellingRequest
         ArgumentOutOfRangeException.ThrowIfLessThan(queueNumber, 1);
         if (ticketHash is not { Length: TicketHashLength })
         {
+            // Stryker disable once String : the message of a guard against a programming error, never shown to a user.
             throw new ArgumentException("A SHA-256 hash in hex is required.", nameof(ticketHash));
         }
 
-        Check(asker, topic, form, message, noticeEmail);
-        return new CounsellingRequest(
-            queueNumber,
-            linePosition,
-            ticketHash,
-            asker,
-            topic,
-            form,
-            Text.Optional(message, MessageMaxLength, "Counselling.Message"),
-            EmailAddress.Optional(noticeEmail, "Counselling.Email"),
-            now);
+        var (cleanMessage, cleanEmail) = Checked(asker, topic, form, message, noticeEmail);
+        return new CounsellingRequest(queueNumber, linePosition, ticketHash, asker, topic, form, cleanMessage, cleanEmail, now);
     }
 
     /// <summary>Throws for what <see cref="Ask"/> would refuse, so a caller can check before taking a number.</summary>
-    public static void Check(Asker? asker, Topic? topic, CounsellingForm? form, string? message, string? noticeEmail)
+    public static void Check(Asker? asker, Topic? topic, CounsellingForm? form, string? message, string? noticeEmail) =>
+        Checked(asker, topic, form, message, noticeEmail);
+
+    private static (string? Message, string? NoticeEmail) Checked(Asker? asker, Topic? topic, CounsellingForm? form, string? message, string? noticeEmail)
     {
         if ((asker is { } a && !Enum.IsDefined(a)) || (topic is { } t && !Enum.IsDefined(t)) || (form is { } f && !Enum.IsDefined(f)))
         {
             throw new DomainException("Counselling.UnknownChoice");
         }
 
-        Text.Optional(message, MessageMaxLength, "Counselling.Message");
-        EmailAddress.Optional(noticeEmail, "Counselling.Email");
+        return (Text.Optional(message, MessageMaxLength, "Counselling.Message"), EmailAddress.Optional(noticeEmail, "Counselling.Email"));
     }
 
     /// <summary>The first in line among the waiting: the only one an offer can go to.</summary>
@@ -132,7 +126,8 @@ public sealed class CounsellingRequest
             throw new DomainException("Counselling.NotNextInLine");
         }
 
-        if (startsAt <= now || answerBy <= now || answerBy > startsAt)
+        // A deadline after now and no later than the start puts the start after now too.
+        if (answerBy <= now || answerBy > startsAt)
         {
             throw new DomainException("Counselling.OfferTimesInvalid");
         }

@@ -21,7 +21,7 @@ public sealed class Invitation
         ExpiresAt = now + lifetime;
     }
 
-    // For EF Core.
+    // Stryker disable once all : EF Core's constructor; EF Core sets every property from the row it reads.
     private Invitation()
     {
         UserId = Name = Email = string.Empty;

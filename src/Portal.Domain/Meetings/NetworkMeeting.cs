@@ -17,15 +17,16 @@ public sealed class NetworkMeeting
 
     private readonly List<NetworkParticipant> _participants = [];
 
-    private NetworkMeeting(Guid id, Guid childId, bool childHasOwnLogin)
+    private NetworkMeeting(Guid id, Guid childId, bool childHasOwnLogin, string purpose)
     {
         Id = id;
         ChildId = childId;
         ChildHasOwnLogin = childHasOwnLogin;
-        Purpose = string.Empty;
+        Purpose = purpose;
         ConcurrencyStamp = NewStamp();
     }
 
+    // Stryker disable once all : EF Core's constructor; EF Core sets every property from the row it reads.
     private NetworkMeeting()
     {
         Purpose = ConcurrencyStamp = string.Empty;
@@ -71,9 +72,8 @@ public sealed class NetworkMeeting
             throw new DomainException("Meeting.NoId");
         }
 
-        var meeting = new NetworkMeeting(id, childId, childHasOwnLogin);
+        var meeting = new NetworkMeeting(id, childId, childHasOwnLogin, Text.Required(purpose, PurposeMaxLength, "Meeting.Purpose"));
         meeting.SetTimeAndPlace(startsAt, endsAt, place, onlineLink, now);
-        meeting.Purpose = Text.Required(purpose, PurposeMaxLength, "Meeting.Purpose");
         return meeting;
     }
 

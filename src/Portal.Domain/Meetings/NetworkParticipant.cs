@@ -25,6 +25,7 @@ public sealed class NetworkParticipant
         Decision = decision;
     }
 
+    // Stryker disable once all : EF Core's constructor; EF Core sets every property from the row it reads.
     private NetworkParticipant()
     {
         Name = SuggestedByUserId = string.Empty;

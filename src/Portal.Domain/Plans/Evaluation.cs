@@ -13,6 +13,7 @@ public sealed class Evaluation
         WhatNext = whatNext;
     }
 
+    // Stryker disable once all : EF Core's constructor; EF Core sets every property from the row it reads.
     private Evaluation()
     {
         WhatHappened = WhatNext = string.Empty;

@@ -16,6 +16,7 @@ public sealed class FamilyEntry
         WrittenAt = now;
     }
 
+    // Stryker disable once all : EF Core's constructor; EF Core sets every property from the row it reads.
     private FamilyEntry()
     {
         Text = AuthorUserId = AuthorName = string.Empty;

@@ -12,6 +12,7 @@ public sealed class Goal
         CreatedAt = now;
     }
 
+    // Stryker disable once all : EF Core's constructor; EF Core sets every property from the row it reads.
     private Goal()
     {
         Text = string.Empty;

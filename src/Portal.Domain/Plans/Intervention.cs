@@ -16,6 +16,7 @@ public sealed class Intervention
         To = to;
     }
 
+    // Stryker disable once all : EF Core's constructor; EF Core sets every property from the row it reads.
     private Intervention()
     {
         What = Who = string.Empty;

@@ -26,7 +26,7 @@ public sealed class Plan
         ConcurrencyStamp = NewStamp();
     }
 
-    // For EF Core.
+    // Stryker disable once all : EF Core's constructor; EF Core sets every property from the row it reads.
     private Plan()
     {
         ConcurrencyStamp = string.Empty;

@@ -16,6 +16,7 @@ public sealed class PlanChange
         At = at;
     }
 
+    // Stryker disable once all : EF Core's constructor; EF Core sets every property from the row it reads.
     private PlanChange()
     {
         ByUserId = ByName = string.Empty;

@@ -14,6 +14,7 @@ public sealed class Transition
         WhoIsThere = whoIsThere;
     }
 
+    // Stryker disable once all : EF Core's constructor; EF Core sets every property from the row it reads.
     private Transition()
     {
         WhoIsThere = string.Empty;
