@@ -49,11 +49,13 @@ public sealed class PostgresServer : IDisposable
         return server;
     }
 
-    /// <summary>A new, empty database on this cluster, as a connection string.</summary>
-    public async Task<string> NewDatabaseAsync()
+    /// <summary>A new database on this cluster, as a connection string: empty, or a copy of <paramref name="template"/>.</summary>
+    /// <param name="template">A database nobody is connected to, copied file by file (much faster than filling it again).</param>
+    public async Task<string> NewDatabaseAsync(string? template = null)
     {
         var name = $"portal_{Interlocked.Increment(ref _databases)}_{Guid.NewGuid():N}"[..40];
-        await RunAsync(Path.Combine(_binaries, "psql"), "-h", "127.0.0.1", "-p", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-U", "postgres", "-d", "postgres", "-v", "ON_ERROR_STOP=1", "-c", $"CREATE DATABASE {name}");
+        var copy = template is null ? string.Empty : $" TEMPLATE {template}";
+        await RunAsync(Path.Combine(_binaries, "psql"), "-h", "127.0.0.1", "-p", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-U", "postgres", "-d", "postgres", "-v", "ON_ERROR_STOP=1", "-c", $"CREATE DATABASE {name}{copy}");
         return $"Host=127.0.0.1;Port={Port};Username=postgres;Database={name};Pooling=true;Maximum Pool Size=30;Connection Idle Lifetime=10;Connection Pruning Interval=5";
     }
 
