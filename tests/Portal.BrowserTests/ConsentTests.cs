@@ -22,11 +22,13 @@ public sealed class ConsentTests(PortalServer server) : IClassFixture<PortalServ
         await Phone.AssertAccessibleAsync(page, "give consent");
         await page.GetByRole(AriaRole.Button, new() { Name = "Ja, jeg giver samtykke" }).ClickAsync();
 
-        Assert.Equal("Tak. Dit samtykke er givet.", await page.Locator("h1").TextContentAsync());
+        // Oskar has two custody holders: Sofie's yes waits for Anders', and the receipt says so.
+        Assert.Equal("Dit ja er registreret.", await page.Locator("h1").TextContentAsync());
+        Assert.Contains("Samtykket gælder, når Anders Jensen også har sagt ja.", await page.Locator("main .font-lead").TextContentAsync(), StringComparison.Ordinal);
         await Phone.AssertAccessibleAsync(page, "receipt");
         await Phone.SaveScreenshotAsync(page, "consent-receipt-360");
         var receipts = await server.Smtp.WaitForMessagesAsync(1, TimeSpan.FromSeconds(20));
-        Assert.Contains(receipts, mail => mail.Subject == "Kvittering: Du har givet samtykke" && mail.To.Mailboxes.Single().Address == DemoData.Users[0].Email);
+        Assert.Contains(receipts, mail => mail.Subject == "Kvittering: Dit ja er registreret" && mail.To.Mailboxes.Single().Address == DemoData.Users[0].Email);
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Træk samtykket tilbage" }).ClickAsync();
         await Phone.AssertAccessibleAsync(page, "withdraw");

@@ -52,5 +52,12 @@ public sealed class CounsellingTests(PortalServer server) : IClassFixture<Portal
         await laptop.GetByRole(AriaRole.Button, new() { Name = "Vis min plads" }).ClickAsync();
         Assert.Contains("Du har sagt ja til tiden", await laptop.Locator("main").TextContentAsync(), StringComparison.Ordinal);
         Assert.DoesNotContain(code!, laptop.Url, StringComparison.Ordinal);
+
+        // Giving up the place is asked once; "keep my place" changes nothing.
+        await laptop.GetByRole(AriaRole.Link, new() { Name = "Jeg har ikke brug for det længere" }).ClickAsync();
+        await Assertions.Expect(laptop.Locator("main h1")).ToHaveTextAsync("Har du ikke brug for det længere?");
+        await Phone.AssertAccessibleAsync(laptop, "give up the place");
+        await laptop.GetByRole(AriaRole.Link, new() { Name = "Nej, behold min plads" }).ClickAsync();
+        await Assertions.Expect(laptop.Locator("main")).ToContainTextAsync("Du har sagt ja til tiden");
     }
 }

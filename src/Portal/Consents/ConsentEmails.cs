@@ -10,29 +10,45 @@ namespace Portal.Consents;
 /// <summary>The receipt after each decision, the notice to the other custody holder, and the reminder before expiry.</summary>
 public sealed class ConsentEmails(IStringLocalizer<ConsentEmails> text)
 {
-    public EmailMessage Receipt(string to, ConsentDecision decision, string title, string consentsLink)
+    /// <param name="status">The consent as it stands after the decision: a yes that waits for someone else says so.</param>
+    public EmailMessage Receipt(string to, ConsentDecision decision, string title, ConsentStatus status, string consentsLink)
     {
         ArgumentNullException.ThrowIfNull(decision);
+        ArgumentNullException.ThrowIfNull(status);
+        var given = decision.Action == ConsentAction.Given;
+        var waiting = given && !status.IsValid;
         var lines = new List<string>
         {
             text["Greeting", decision.PartyName],
-            decision.Action == ConsentAction.Given ? text["Given", title] : text["Revoked", title],
+            !given ? text["Revoked", title] : waiting ? text["GivenWaiting", title, ConsentWordings.Names(status.Missing)] : text["Given", title],
             text["When", Time(decision.At)],
             decision.Method == ConsentMethod.Oral ? text["MethodOral", decision.RecordedByName ?? string.Empty] : text["MethodPortal"],
         };
-        if (decision.ExpiresAt is { } expires)
+        if (waiting && decision.ExpiresAt is { } yesExpires)
+        {
+            lines.Add(text["YourYesExpires", Time(yesExpires)]);
+        }
+        else if (status.ValidUntil is { } expires && given)
         {
             lines.Add(text["Expires", Time(expires)]);
         }
 
         lines.Add(text["HowToRevoke", consentsLink]);
         lines.Add(text["Wording", decision.WordingVersion]);
-        var subject = decision.Action == ConsentAction.Given ? text["SubjectGiven"] : text["SubjectRevoked"];
+        var subject = !given ? text["SubjectRevoked"] : waiting ? text["SubjectRegistered"] : text["SubjectGiven"];
         return Message(to, subject, lines, decision.WordingText);
     }
 
     public EmailMessage WaitingForYou(string to, string name, string title, string consentsLink) =>
         Message(to, text["SubjectWaiting"], [text["Greeting", name], text["Waiting", title], text["YouDecide"], text["Link", consentsLink]], null);
+
+    /// <summary>To a custody holder who said yes first: the other has now said yes too, and the consent is in force.</summary>
+    public EmailMessage OtherSaidYes(string to, string name, string title, DateTimeOffset validUntil, string consentsLink) =>
+        Message(to, text["SubjectNowValid"], [text["Greeting", name], text["OtherSaidYes", title, Time(validUntil)], text["Link", consentsLink]], null);
+
+    /// <summary>To a custody holder whose yes stands: the other has said no, so the consent does not apply.</summary>
+    public EmailMessage OtherSaidNo(string to, string name, string title, string consentsLink) =>
+        Message(to, text["SubjectOtherSaidNo"], [text["Greeting", name], text["OtherSaidNo", title], text["Link", consentsLink]], null);
 
     public EmailMessage ExpiresSoon(string to, string name, string title, DateTimeOffset expiresAt, string consentsLink) =>
         Message(to, text["SubjectExpires"], [text["Greeting", name], text["ExpiresSoon", title, Time(expiresAt)], text["Renew"], text["Link", consentsLink]], null);

@@ -9,7 +9,8 @@ namespace Portal.Consents;
 
 /// <summary>
 /// What a consent decision owes, worked out when it is saved: a receipt to the person it is about (with the words they
-/// were shown) and, when a yes now waits for the other custody holder, a word to them. Without a valid consent for
+/// were shown); when a yes now waits for the other custody holder, a word to them; and to a custody holder who said
+/// yes before, a word on how the other answered. Without a valid consent for
 /// network meetings the partner service is taken off the child's coming meetings; their cancellations are mail too,
 /// sent by <see cref="MeetingMail"/>, which is asked after this.
 /// </summary>
@@ -39,12 +40,12 @@ public sealed class ConsentMail(ConsentWordings wordings, ConsentEmails emails, 
             foreach (var (consent, decision) in forChild)
             {
                 var title = wordings.Title(consent.Partner, consent.Purpose, child.Name);
+                var status = consent.StatusAt(now, required);
                 if (emailOf.GetValueOrDefault(decision.PartyId) is { } email)
                 {
-                    db.OutboxMessages.Add(OutboxMessage.Create(emails.Receipt(email, decision, title, consentsLink), now));
+                    db.OutboxMessages.Add(OutboxMessage.Create(emails.Receipt(email, decision, title, status, consentsLink), now));
                 }
 
-                var status = consent.StatusAt(now, required);
                 if (decision.Action == ConsentAction.Given && status.State == ConsentState.WaitingForOthers)
                 {
                     foreach (var other in status.Parties.Where(other => other.State is PartyState.Missing or PartyState.Expired))
@@ -53,6 +54,19 @@ public sealed class ConsentMail(ConsentWordings wordings, ConsentEmails emails, 
                         {
                             db.OutboxMessages.Add(OutboxMessage.Create(emails.WaitingForYou(otherEmail, other.Party.Name, title, consentsLink), now));
                         }
+                    }
+                }
+
+                // Whoever said yes before hears how the other answered: now in force, or not in force after all.
+                foreach (var earlier in status.Parties.Where(other => other.Party.Id != decision.PartyId && other.State == PartyState.Given))
+                {
+                    var notice = emailOf.GetValueOrDefault(earlier.Party.Id) is not { } earlierEmail ? null
+                        : decision.Action == ConsentAction.Revoked ? emails.OtherSaidNo(earlierEmail, earlier.Party.Name, title, consentsLink)
+                        : status.ValidUntil is { } validUntil ? emails.OtherSaidYes(earlierEmail, earlier.Party.Name, title, validUntil, consentsLink)
+                        : null;
+                    if (notice is not null)
+                    {
+                        db.OutboxMessages.Add(OutboxMessage.Create(notice, now));
                     }
                 }
 

@@ -13,6 +13,9 @@ public sealed class ConsentWordings(IStringLocalizer<ConsentWordings> text)
     /// <summary>Raise when any of the texts in Resources/Consents/ConsentWordings.*.resx change.</summary>
     public const string Version = "2026.1";
 
+    /// <summary>Who is named in a message about a consent (who has not said yes yet): their names, in order.</summary>
+    public static string Names(IEnumerable<Party> parties) => string.Join(", ", parties.Select(party => party.Name));
+
     public string Title(PartnerService partner, ConsentPurpose purpose, string childName) =>
         text[$"Title.{partner}.{purpose}", childName];
 

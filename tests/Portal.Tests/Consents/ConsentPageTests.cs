@@ -20,7 +20,7 @@ public sealed class ConsentPageTests : IDisposable
     public ConsentPageTests() => _factory = PortalFactory.With(new Dictionary<string, string?> { ["Portal:ConsentReminderInterval"] = "00:00:00" }, clock: _clock);
 
     [Fact]
-    public async Task A_parent_reads_the_full_wording_gives_consent_and_gets_a_receipt_page_and_email()
+    public async Task A_parent_reads_the_full_wording_says_yes_and_the_receipt_says_it_waits_for_the_other_parent()
     {
         var oskar = await _factory.ChildIdAsync("Oskar Jensen");
         using var mother = await LoggedInAsync(DemoLogins.Parent);
@@ -39,21 +39,52 @@ public sealed class ConsentPageTests : IDisposable
         using var given = await mother.SubmitAsync(give.Form());
         Assert.StartsWith("/samtykke/kvittering/", given.Location(), StringComparison.Ordinal);
         var receipt = await mother.GetPageAsync(given.Location());
-        Assert.Equal("Tak. Dit samtykke er givet.", receipt.QuerySelector("h1")?.TextContent);
+        // Not in force until the other custody holder says yes too: the receipt says exactly that, and promises nothing more.
+        Assert.Equal("Dit ja er registreret.", receipt.QuerySelector("h1")?.TextContent);
+        Assert.Contains("Samtykket gælder, når Anders Jensen også har sagt ja.", receipt.QuerySelector("main .font-lead")?.TextContent, StringComparison.Ordinal);
         Assert.Contains("23. november 2026 kl. 10.00", receipt.MainText(), StringComparison.Ordinal);
-        Assert.Contains("23. november 2027 kl. 10.00", receipt.MainText(), StringComparison.Ordinal);
+        Assert.Equal("tirsdag 23. november 2027 kl. 10.00", Definition(receipt, "Dit ja gælder til"));
+        Assert.DoesNotContain(receipt.QuerySelectorAll("main dt"), term => term.TextContent == "Gælder til");
+        Assert.DoesNotContain("Tak. Dit samtykke er givet", receipt.MainText(), StringComparison.Ordinal);
         Assert.Contains("version 2026.1", receipt.MainText(), StringComparison.Ordinal);
 
         var mail = Assert.Single(await _factory.WaitForMailAsync(DemoLogins.Parent));
-        Assert.Equal("Kvittering: Du har givet samtykke", mail.Subject);
+        Assert.Equal("Kvittering: Dit ja er registreret", mail.Subject);
+        Assert.Contains("Samtykket gælder, når Anders Jensen også har sagt ja.", mail.TextBody, StringComparison.Ordinal);
         Assert.Contains("Givet i Familieportalen.", mail.TextBody, StringComparison.Ordinal);
-        Assert.Contains("Samtykket gælder til: 23. november 2027 kl. 10.00", mail.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Dit ja gælder til: 23. november 2027 kl. 10.00", mail.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("Samtykket gælder til", mail.TextBody, StringComparison.Ordinal);
         Assert.Contains("version 2026.1", mail.TextBody, StringComparison.Ordinal);
         Assert.Contains("Det, der allerede er delt, bliver ikke trukket tilbage.", mail.TextBody, StringComparison.Ordinal);
 
         var after = await mother.GetPageAsync($"/samtykke/{oskar}");
         var row = Row(after, "Sundhedsplejen må deltage i netværksmøder");
         Assert.Contains("Gælder ikke endnu · givet af dig 23. november 2026 · venter på den anden forælder · udløber 23. november 2027", row, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_second_yes_puts_the_consent_in_force_until_the_first_yes_runs_out_and_its_receipt_says_so()
+    {
+        var oskar = await _factory.ChildIdAsync("Oskar Jensen");
+        using var mother = await LoggedInAsync(DemoLogins.Parent);
+        await GiveAsync(mother, oskar, HealthVisitorsMeetings);
+        _clock.Advance(TimeSpan.FromDays(2));
+        using var father = await LoggedInAsync(DemoLogins.OtherParent);
+
+        var give = await father.GetPageAsync($"/samtykke/{oskar}/{HealthVisitorsMeetings}/giv");
+        using var given = await father.SubmitAsync(give.Form());
+        var receipt = await father.GetPageAsync(given.Location());
+
+        Assert.Equal("Tak. Dit samtykke er givet.", receipt.QuerySelector("h1")?.TextContent);
+        Assert.Equal("tirsdag 23. november 2027 kl. 10.00", Definition(receipt, "Gælder til"));
+        var mail = (await _factory.WaitForMailAsync(DemoLogins.OtherParent, count: 2)).Single(message => message.Subject?.StartsWith("Kvittering", StringComparison.Ordinal) == true);
+        Assert.Equal("Kvittering: Du har givet samtykke", mail.Subject);
+        Assert.Contains("Samtykket gælder til: 23. november 2027 kl. 10.00", mail.TextBody, StringComparison.Ordinal);
+
+        // The mother, whose yes came first, is told that it now applies, without the father's details.
+        var inForce = (await _factory.WaitForMailAsync(DemoLogins.Parent, count: 2)).Single(message => message.Subject == "Samtykket gælder nu");
+        Assert.Contains("Den anden forælder med forældremyndighed har også sagt ja til: Sundhedsplejen må deltage i netværksmøder om Oskar Jensen. Samtykket gælder nu, til 23. november 2027 kl. 10.00.", inForce.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("Anders", inForce.TextBody, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -101,6 +132,8 @@ public sealed class ConsentPageTests : IDisposable
         Assert.Contains("Du gav samtykke", history[2], StringComparison.Ordinal);
         var mails = await _factory.WaitForMailAsync(DemoLogins.OtherParent, count: 3);
         Assert.Contains(mails, mail => mail.Subject == "Kvittering: Dit samtykke gælder ikke");
+        var told = (await _factory.WaitForMailAsync(DemoLogins.Parent, count: 3)).Single(mail => mail.Subject == "Et samtykke gælder ikke");
+        Assert.Contains("har sagt nej eller trukket sit samtykke tilbage: Sundhedsplejen må deltage i netværksmøder om Oskar Jensen. Samtykket gælder ikke fra nu af.", told.TextBody, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -214,7 +247,8 @@ public sealed class ConsentPageTests : IDisposable
         Assert.Equal(2, await reminders.SendDueRemindersAsync(CancellationToken.None));
         Assert.Equal(0, await reminders.SendDueRemindersAsync(CancellationToken.None));
 
-        var mails = await _factory.WaitForMailAsync(DemoLogins.Parent, count: 2);
+        // The receipt, the word that the consent now applies, and the reminder.
+        var mails = await _factory.WaitForMailAsync(DemoLogins.Parent, count: 3);
         var reminder = Assert.Single(mails, mail => mail.Subject == "Et samtykke udløber snart");
         Assert.Contains("Dit samtykke udløber 23. november 2027", reminder.TextBody, StringComparison.Ordinal);
         Assert.Contains("https://localhost/samtykke/", reminder.TextBody, StringComparison.Ordinal);
@@ -238,6 +272,9 @@ public sealed class ConsentPageTests : IDisposable
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         return response.Location();
     }
+
+    private static string? Definition(IHtmlDocument page, string term) =>
+        page.QuerySelectorAll("main dt").Single(item => item.TextContent == term).NextElementSibling?.TextContent;
 
     private static string Row(IHtmlDocument page, string title) =>
         page.QuerySelectorAll("main .card").Single(card => card.QuerySelector(".card-heading")!.TextContent.StartsWith(title, StringComparison.Ordinal)).QuerySelector("p")!.TextContent;

@@ -46,6 +46,22 @@ public sealed class AnonymousCounsellingTests : IDisposable
     }
 
     [Fact]
+    public async Task A_choice_that_is_not_on_the_form_marks_its_group_in_error_and_nothing_is_asked()
+    {
+        using var phone = _factory.CreateClient();
+
+        using var refused = await phone.SubmitAsync((await phone.GetPageAsync("/raadgivning")).Form(), new Dictionary<string, string> { ["Input.Asker"] = "Grandparent" });
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var page = await Html.ReadAsync(refused);
+        var group = page.QuerySelector("input[name='Input.Asker']")!.Closest("fieldset")!;
+        Assert.Contains("form-error", group.ClassList);
+        Assert.DoesNotContain("form-error", page.QuerySelector("input[name='Input.Topic']")!.Closest("fieldset")!.ClassList);
+        Assert.Empty(page.QuerySelectorAll("[portal-error-for]"));
+        Assert.Equal(0, await _factory.WithDbAsync(db => db.CounsellingRequests.CountAsync()));
+    }
+
+    [Fact]
     public async Task The_code_opens_the_same_place_on_another_device_and_never_travels_in_an_address()
     {
         using var phone = _factory.CreateClient();
@@ -145,7 +161,7 @@ public sealed class AnonymousCounsellingTests : IDisposable
 
         var status = await person.GetPageAsync("/raadgivning/status");
         Assert.Contains("Du er nummer 1 i køen.", status.MainText(), StringComparison.Ordinal);
-        using var withdrawn = await person.SubmitAsync(status.Form("main form[action*='handler=NoLongerNeeded']"));
+        using var withdrawn = await GiveUpAsync(person, status);
         Assert.Null(await _factory.WithDbAsync(db => db.CounsellingRequests.Select(request => request.NoticeEmail).SingleAsync()));
 
         _clock.Advance(TimeSpan.FromDays(29));
@@ -153,6 +169,27 @@ public sealed class AnonymousCounsellingTests : IDisposable
         _clock.Advance(TimeSpan.FromDays(1));
         Assert.Equal((0, 1), await housekeeping.RunOnceAsync(CancellationToken.None));
         Assert.Equal(0, await _factory.WithDbAsync(db => db.CounsellingRequests.CountAsync()));
+    }
+
+    [Fact]
+    public async Task Giving_up_the_place_is_asked_once_and_changes_nothing_until_it_is_confirmed()
+    {
+        using var person = await AskAsync();
+        var status = await person.GetPageAsync("/raadgivning/status");
+        Assert.Empty(status.QuerySelectorAll("main form[action*='NoLongerNeeded']"));
+
+        var question = await person.GetPageAsync(GiveUpLink(status));
+        Assert.Equal("Har du ikke brug for det længere?", question.QuerySelector("h1")?.TextContent);
+        Assert.Contains("Du kan ikke få den tilbage.", question.MainText(), StringComparison.Ordinal);
+        Assert.Equal("/raadgivning/status", question.QuerySelectorAll("main a").Single(link => link.TextContent == "Nej, behold min plads").GetAttribute("href"));
+        Assert.Equal(RequestState.Waiting, await _factory.WithDbAsync(db => db.CounsellingRequests.Select(request => request.State).SingleAsync()));
+
+        using var confirmed = await person.SubmitAsync(question.Form());
+        using var again = await person.SubmitAsync(question.Form());
+
+        Assert.Equal(("/raadgivning/status", "/raadgivning/status"), (confirmed.Location(), again.Location()));
+        Assert.Equal(RequestState.Withdrawn, await _factory.WithDbAsync(db => db.CounsellingRequests.Select(request => request.State).SingleAsync()));
+        Assert.Contains("Din henvendelse er trukket tilbage.", (await person.GetPageAsync("/raadgivning/status")).MainText(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -225,7 +262,7 @@ public sealed class AnonymousCounsellingTests : IDisposable
         Assert.Contains("max-age=2592000", renewed, StringComparison.OrdinalIgnoreCase);
 
         var status = await Html.ReadAsync(visit);
-        using var withdrawn = await person.SubmitAsync(status.Form("main form[action*='handler=NoLongerNeeded']"));
+        using var withdrawn = await GiveUpAsync(person, status);
         using var after = await person.GetAsync(new Uri("/raadgivning/status", UriKind.Relative));
         var deleted = Assert.Single(after.Headers.GetValues("Set-Cookie"), value => value.StartsWith("__Host-Familieportalen.Ticket=", StringComparison.Ordinal));
         Assert.Contains("expires=Thu, 01 Jan 1970", deleted, StringComparison.OrdinalIgnoreCase);
@@ -271,6 +308,15 @@ public sealed class AnonymousCounsellingTests : IDisposable
         var offer = await counsellor.GetPageAsync("/raadgiver/tilbud");
         using var made = await counsellor.SubmitAsync(offer.Form(), new Dictionary<string, string> { ["Input.Place"] = "Familiehuset" });
         Assert.Equal(HttpStatusCode.Redirect, made.StatusCode);
+    }
+
+    private static string GiveUpLink(AngleSharp.Html.Dom.IHtmlDocument status) =>
+        status.QuerySelectorAll("main a.button").Single(link => link.TextContent == "Jeg har ikke brug for det længere").GetAttribute("href")!;
+
+    private static async Task<HttpResponseMessage> GiveUpAsync(HttpClient person, AngleSharp.Html.Dom.IHtmlDocument status)
+    {
+        var question = await person.GetPageAsync(GiveUpLink(status));
+        return await person.SubmitAsync(question.Form());
     }
 
     public void Dispose()

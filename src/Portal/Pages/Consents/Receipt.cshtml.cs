@@ -9,9 +9,12 @@ using Portal.Identity;
 namespace Portal.Pages.Consents;
 
 /// <summary>The receipt for one's own decision: what, when, how, until when, the words, and how to take it back.</summary>
-public sealed class ReceiptModel(PortalDbContext db, ConsentWordings wordings) : PageModel
+public sealed class ReceiptModel(PortalDbContext db, ConsentBook book, ConsentWordings wordings) : PageModel
 {
     public ConsentDecision? Decision { get; private set; }
+
+    /// <summary>The consent as it stands now: a yes that waits for someone else is not yet a consent in force.</summary>
+    public ConsentStatus Status { get; private set; } = null!;
 
     public Guid ChildId { get; private set; }
 
@@ -33,10 +36,11 @@ public sealed class ReceiptModel(PortalDbContext db, ConsentWordings wordings) :
             return NotFound();
         }
 
-        var childName = await db.Children.Where(child => child.Id == consent.ChildId).Select(child => child.Name).FirstAsync(cancellationToken);
+        var consents = await book.LoadAsync(db.Children.VisibleToFamilyMember(userId), consent.ChildId, tracked: false, cancellationToken);
         Decision = consent.Decisions.Single(decision => decision.Id == decisionId);
         (ChildId, Partner, Purpose) = (consent.ChildId, consent.Partner, consent.Purpose);
-        Title = wordings.Title(consent.Partner, consent.Purpose, childName);
+        Status = consents!.Status(consent.Partner, consent.Purpose);
+        Title = wordings.Title(consent.Partner, consent.Purpose, consents.Child.Name);
         return Page();
     }
 }

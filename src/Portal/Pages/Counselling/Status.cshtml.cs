@@ -78,18 +78,6 @@ public sealed class StatusModel(PortalDbContext db, CounsellingLine line, Ticket
         return Done("Counselling.Passed");
     }
 
-    public async Task<IActionResult> OnPostNoLongerNeededAsync(CancellationToken cancellationToken)
-    {
-        if (await line.FindByCodeAsync(cookie.Read(Request), cancellationToken) is not { } request)
-        {
-            return RedirectToPage("./Code");
-        }
-
-        request.Withdraw(clock.GetUtcNow());
-        await db.SaveChangesAsync(cancellationToken);
-        return Done("Counselling.Withdrawn");
-    }
-
     public async Task<IActionResult> OnPostRemoveEmailAsync(CancellationToken cancellationToken)
     {
         if (await line.FindByCodeAsync(cookie.Read(Request), cancellationToken) is not { } request)

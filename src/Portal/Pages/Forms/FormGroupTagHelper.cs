@@ -5,8 +5,12 @@ using Microsoft.AspNetCore.Razor.TagHelpers;
 
 namespace Portal.Pages.Forms;
 
-/// <summary>Marks a form group as in error (the design system's red bar) when its field has a model error.</summary>
+/// <summary>
+/// Marks a form group as in error (the design system's red bar) when its field has a model error: a group of one
+/// field (a div) or of choices (a fieldset of radio buttons).
+/// </summary>
 [HtmlTargetElement("div", Attributes = "portal-error-for")]
+[HtmlTargetElement("fieldset", Attributes = "portal-error-for")]
 public sealed class FormGroupTagHelper : TagHelper
 {
     [HtmlAttributeName("portal-error-for")]

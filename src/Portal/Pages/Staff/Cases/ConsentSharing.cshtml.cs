@@ -41,7 +41,7 @@ public sealed class ConsentSharingModel(PortalDbContext db, ConsentBook book, IS
         if (consent.StatusAt(clock.GetUtcNow(), consents.Required) is { IsValid: false } status)
         {
             // Say whose answer is missing, so the caseworker knows whom to ask.
-            ModelState.AddModelError(string.Empty, text["Consent.NotValidMissing", string.Join(", ", status.Missing.Select(party => party.Name))]);
+            ModelState.AddModelError(string.Empty, text["Consent.NotValidMissing", ConsentWordings.Names(status.Missing)]);
             return Page();
         }
 

@@ -104,7 +104,7 @@ public sealed class MeetingModel(PortalDbContext db, ConsentBook consentBook, IS
         if (consents.Status(service, ConsentPurpose.NetworkMeetings) is { IsValid: false } status)
         {
             // Name whose answer is missing, so the caseworker knows whom to ask.
-            var missing = string.Join(", ", status.Missing.Select(party => party.Name));
+            var missing = ConsentWordings.Names(status.Missing);
             ModelState.AddModelError("Partner.Partner", Text["Meeting.ConsentMissing", Text["Partner." + service], missing]);
             return await ShowAsync(childId, meetingId, cancellationToken);
         }
