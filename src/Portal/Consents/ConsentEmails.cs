@@ -21,16 +21,16 @@ public sealed class ConsentEmails(IStringLocalizer<ConsentEmails> text)
         {
             text["Greeting", decision.PartyName],
             !given ? text["Revoked", title] : waiting ? text["GivenWaiting", title, ConsentWordings.Names(status.Missing)] : text["Given", title],
-            text["When", Time(decision.At)],
+            text["When", Localization.Dates.Time(decision.At)],
             decision.Method == ConsentMethod.Oral ? text["MethodOral", decision.RecordedByName ?? string.Empty] : text["MethodPortal"],
         };
         if (waiting && decision.ExpiresAt is { } yesExpires)
         {
-            lines.Add(text["YourYesExpires", Time(yesExpires)]);
+            lines.Add(text["YourYesExpires", Localization.Dates.Time(yesExpires)]);
         }
         else if (status.ValidUntil is { } expires && given)
         {
-            lines.Add(text["Expires", Time(expires)]);
+            lines.Add(text["Expires", Localization.Dates.Time(expires)]);
         }
 
         lines.Add(text["HowToRevoke", consentsLink]);
@@ -44,17 +44,14 @@ public sealed class ConsentEmails(IStringLocalizer<ConsentEmails> text)
 
     /// <summary>To a custody holder who said yes first: the other has now said yes too, and the consent is in force.</summary>
     public EmailMessage OtherSaidYes(string to, string name, string title, DateTimeOffset validUntil, string consentsLink) =>
-        Message(to, text["SubjectNowValid"], [text["Greeting", name], text["OtherSaidYes", title, Time(validUntil)], text["Link", consentsLink]], null);
+        Message(to, text["SubjectNowValid"], [text["Greeting", name], text["OtherSaidYes", title, Localization.Dates.Time(validUntil)], text["Link", consentsLink]], null);
 
     /// <summary>To a custody holder whose yes stands: the other has said no, so the consent does not apply.</summary>
     public EmailMessage OtherSaidNo(string to, string name, string title, string consentsLink) =>
         Message(to, text["SubjectOtherSaidNo"], [text["Greeting", name], text["OtherSaidNo", title], text["Link", consentsLink]], null);
 
     public EmailMessage ExpiresSoon(string to, string name, string title, DateTimeOffset expiresAt, string consentsLink) =>
-        Message(to, text["SubjectExpires"], [text["Greeting", name], text["ExpiresSoon", title, Time(expiresAt)], text["Renew"], text["Link", consentsLink]], null);
-
-    private static string Time(DateTimeOffset instant) =>
-        DanishTime.ToDanish(instant).ToString("d. MMMM yyyy 'kl.' HH.mm", CultureInfo.CurrentCulture);
+        Message(to, text["SubjectExpires"], [text["Greeting", name], text["ExpiresSoon", title, Localization.Dates.Time(expiresAt)], text["Renew"], text["Link", consentsLink]], null);
 
     private static EmailMessage Message(string to, string subject, IReadOnlyList<string> lines, string? quoted)
     {

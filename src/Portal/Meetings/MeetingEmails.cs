@@ -108,12 +108,7 @@ public sealed class MeetingEmails(IStringLocalizer<MeetingEmails> text)
         return new EmailMessage(to, subject, string.Join("\n\n", lines) + "\n", html, calendar);
     }
 
-    private static string When(NetworkMeeting meeting)
-    {
-        var start = DanishTime.ToDanish(meeting.StartsAt);
-        var end = DanishTime.ToDanish(meeting.EndsAt);
-        return $"{start.ToString("dddd 'd.' d. MMMM yyyy 'kl.' HH.mm", Danish)}–{end.ToString("HH.mm", Danish)}";
-    }
+    private static string When(NetworkMeeting meeting) => $"{Localization.Dates.Time(meeting.StartsAt)}–{Localization.Dates.Clock(meeting.EndsAt)}";
 
     // The mail goes out in Danish whatever language the caseworker's or young person's page is shown in.
     private static T InDanish<T>(Func<T> make)

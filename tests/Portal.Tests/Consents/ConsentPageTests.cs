@@ -52,7 +52,7 @@ public sealed class ConsentPageTests : IDisposable
         Assert.Equal("Kvittering: Dit ja er registreret", mail.Subject);
         Assert.Contains("Samtykket gælder, når Anders Jensen også har sagt ja.", mail.TextBody, StringComparison.Ordinal);
         Assert.Contains("Givet i Familieportalen.", mail.TextBody, StringComparison.Ordinal);
-        Assert.Contains("Dit ja gælder til: 23. november 2027 kl. 10.00", mail.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Dit ja gælder til: tirsdag 23. november 2027 kl. 10.00", mail.TextBody, StringComparison.Ordinal);
         Assert.DoesNotContain("Samtykket gælder til", mail.TextBody, StringComparison.Ordinal);
         Assert.Contains("version 2026.1", mail.TextBody, StringComparison.Ordinal);
         Assert.Contains("Det, der allerede er delt, bliver ikke trukket tilbage.", mail.TextBody, StringComparison.Ordinal);
@@ -79,11 +79,11 @@ public sealed class ConsentPageTests : IDisposable
         Assert.Equal("tirsdag 23. november 2027 kl. 10.00", Definition(receipt, "Gælder til"));
         var mail = (await _factory.WaitForMailAsync(DemoLogins.OtherParent, count: 2)).Single(message => message.Subject?.StartsWith("Kvittering", StringComparison.Ordinal) == true);
         Assert.Equal("Kvittering: Du har givet samtykke", mail.Subject);
-        Assert.Contains("Samtykket gælder til: 23. november 2027 kl. 10.00", mail.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Samtykket gælder til: tirsdag 23. november 2027 kl. 10.00", mail.TextBody, StringComparison.Ordinal);
 
         // The mother, whose yes came first, is told that it now applies, without the father's details.
         var inForce = (await _factory.WaitForMailAsync(DemoLogins.Parent, count: 2)).Single(message => message.Subject == "Samtykket gælder nu");
-        Assert.Contains("Den anden forælder med forældremyndighed har også sagt ja til: Sundhedsplejen må deltage i netværksmøder om Oskar Jensen. Samtykket gælder nu, til 23. november 2027 kl. 10.00.", inForce.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Den anden forælder med forældremyndighed har også sagt ja til: Sundhedsplejen må deltage i netværksmøder om Oskar Jensen. Samtykket gælder nu, til tirsdag 23. november 2027 kl. 10.00.", inForce.TextBody, StringComparison.Ordinal);
         Assert.DoesNotContain("Anders", inForce.TextBody, StringComparison.Ordinal);
     }
 
@@ -250,7 +250,7 @@ public sealed class ConsentPageTests : IDisposable
         // The receipt, the word that the consent now applies, and the reminder.
         var mails = await _factory.WaitForMailAsync(DemoLogins.Parent, count: 3);
         var reminder = Assert.Single(mails, mail => mail.Subject == "Et samtykke udløber snart");
-        Assert.Contains("Dit samtykke udløber 23. november 2027", reminder.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Dit samtykke udløber tirsdag 23. november 2027", reminder.TextBody, StringComparison.Ordinal);
         Assert.Contains("https://localhost/samtykke/", reminder.TextBody, StringComparison.Ordinal);
 
         _clock.Advance(TimeSpan.FromDays(14));

@@ -88,7 +88,7 @@ public sealed class MeetingInvitationSmtpTests : IAsyncLifetime
         Assert.Equal(new DateTime(2027, 3, 28, 8, 0, 0, DateTimeKind.Utc), calendarEvent.DtStart!.AsUtc);
         Assert.Equal(new DateTime(2027, 3, 28, 9, 30, 0, DateTimeKind.Utc), calendarEvent.DtEnd!.AsUtc);
         Assert.Equal("Europe/Copenhagen", calendarEvent.DtStart.TzId);
-        Assert.Contains("søndag d. 28. marts 2027 kl. 10.00–11.30", invitation.TextBody, StringComparison.Ordinal);
+        Assert.Contains("søndag 28. marts 2027 kl. 10.00–11.30", invitation.TextBody, StringComparison.Ordinal);
     }
 
     [Fact]

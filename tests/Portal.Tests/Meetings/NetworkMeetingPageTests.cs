@@ -112,7 +112,10 @@ public sealed partial class NetworkMeetingPageTests : IDisposable
         Assert.Contains("Waiting for your answer", Card(english, "Moster Hanne").TextContent, StringComparison.Ordinal);
         Assert.Contains("Suggested by Sofie Jensen", Card(english, "Moster Hanne").TextContent, StringComparison.Ordinal);
         Assert.Contains("Would you like a support person with you?", text, StringComparison.Ordinal);
-        foreach (var danish in new[] { "Hvem", "Venter", "Foreslået", "bisidder", "Valgfrit" })
+
+        // Dates and times as English writes them ("Monday 21 December 2026 at 15:00"), not in the Danish way.
+        Assert.Matches(@"(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday) [1-9][0-9]? (January|February|March|April|May|June|July|August|September|October|November|December) 20[0-9]{2} at [0-2][0-9]:[0-5][0-9]", text);
+        foreach (var danish in new[] { "Hvem", "Venter", "Foreslået", "bisidder", "Valgfrit", " kl. " })
         {
             Assert.DoesNotContain(danish, text, StringComparison.Ordinal);
         }

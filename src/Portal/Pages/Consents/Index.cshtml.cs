@@ -50,7 +50,7 @@ public sealed class IndexModel(PortalDbContext db, ConsentBook book, ConsentWord
         var parts = new List<string> { text["State." + row.Status.State] };
         if (row.MyState == PartyState.Given && row.MyLatest is { } mine)
         {
-            parts.Add(text["GivenByYou", Portal.Pages.Plans.PlanView.Date(DanishTime.DateOf(mine.At))]);
+            parts.Add(text["GivenByYou", Portal.Localization.Dates.Date(DanishTime.DateOf(mine.At))]);
         }
 
         if (row.Status.State == ConsentState.WaitingForOthers && row.MyState == PartyState.Given)
@@ -66,7 +66,7 @@ public sealed class IndexModel(PortalDbContext db, ConsentBook book, ConsentWord
         var expiry = row.Status.ValidUntil ?? (row.MyState == PartyState.Given ? row.MyLatest?.ExpiresAt : null);
         if (expiry is { } until)
         {
-            parts.Add(text["Expires", Portal.Pages.Plans.PlanView.Date(DanishTime.DateOf(until))]);
+            parts.Add(text["Expires", Portal.Localization.Dates.Date(DanishTime.DateOf(until))]);
         }
 
         return string.Join(" · ", parts);

@@ -129,7 +129,7 @@ public sealed class StatusModel(PortalDbContext db, CounsellingLine line, Ticket
         if (Ticket.OfferStartsAt is { } starts)
         {
             var where = Ticket.OfferOnline ? text["Online"].Value : Ticket.OfferPlace ?? string.Empty;
-            OfferText = text["Offer", Portal.Pages.Plans.PlanView.Time(starts), where, Ticket.CounsellorFirstName ?? string.Empty];
+            OfferText = text["Offer", Portal.Localization.Dates.Time(starts), where, Ticket.CounsellorFirstName ?? string.Empty];
         }
 
         return true;

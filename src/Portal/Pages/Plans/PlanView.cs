@@ -48,11 +48,6 @@ public sealed record PlanView(
             [.. plan.Interventions.Where(item => !item.IsActive).OrderByDescending(item => item.EndedOn)],
             [.. plan.Transitions.Where(item => item.When >= today).OrderBy(item => item.When)]);
     }
-
-    public static string Date(DateOnly date) => date.ToString("d. MMMM yyyy", System.Globalization.CultureInfo.CurrentCulture);
-
-    public static string Time(DateTimeOffset instant) =>
-        DanishTime.ToDanish(instant).ToString("dddd d. MMMM yyyy 'kl.' HH.mm", System.Globalization.CultureInfo.CurrentCulture);
 }
 
 public sealed record Contact(string Name, string Email);

@@ -16,7 +16,7 @@ public sealed class InvitationEmail
     public static EmailMessage Create(IStringLocalizer<InvitationEmail> text, string to, string name, string link, DateTimeOffset expiresAt)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var expires = DanishTime.ToDanish(expiresAt).ToString("d. MMMM yyyy 'kl.' HH.mm", CultureInfo.CurrentCulture);
+        var expires = Localization.Dates.Time(expiresAt);
         var greeting = text["Greeting", name];
         var body = text["Body"];
         var expiry = text["Expiry", expires];
