@@ -2,14 +2,15 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Portal.Data;
+using Portal.Domain;
 using Portal.Domain.Consents;
 using Portal.Email;
 
 namespace Portal.Consents;
 
 /// <summary>
-/// Sends one reminder, some days before a consent expires, to the person who gave it (in Danish, the portal's default),
-/// and takes partner services off meetings once their consent has run out.
+/// Sends one reminder, some days before a consent expires, to the person who gave it and still decides (in Danish, the
+/// portal's default), and takes partner services off meetings once their consent has run out.
 /// </summary>
 public sealed partial class ConsentReminderService(IServiceScopeFactory scopes, IOptions<PortalOptions> options, TimeProvider clock, ILogger<ConsentReminderService> logger) : BackgroundService
 {
@@ -69,14 +70,21 @@ public sealed partial class ConsentReminderService(IServiceScopeFactory scopes, 
 
         var reminded = await db.ConsentReminders.Select(reminder => reminder.DecisionId).ToListAsync(cancellationToken);
         var consents = await db.Consents.ToListAsync(cancellationToken);
+        var children = await db.Children.AsNoTracking().Include(child => child.CustodyHolders).ToDictionaryAsync(child => child.Id, cancellationToken);
+        var today = DanishTime.DateOf(now);
+
+        // Only a yes that still counts is worth renewing: from the 15th birthday the young person decides, and a
+        // parent is not asked to renew a consent that is no longer theirs to give.
         var due = consents
             .SelectMany(consent => consent.Decisions.GroupBy(decision => decision.PartyId).Select(group => (consent, latest: group.MaxBy(decision => decision.Sequence)!)))
             .Where(item => item.latest is { Action: ConsentAction.Given, ExpiresAt: { } expires } && expires > now && expires <= horizon && !reminded.Contains(item.latest.Id))
+            .Where(item => children.TryGetValue(item.consent.ChildId, out var child)
+                && ConsentPolicy.RequiredParties(child, today, new Dictionary<string, string>()).Any(party => party.Id == item.latest.PartyId))
             .ToList();
         foreach (var (consent, decision) in due)
         {
             var user = await db.Users.Where(candidate => candidate.Id == decision.PartyId && candidate.PasswordHash != null).Select(candidate => new { candidate.Email }).FirstOrDefaultAsync(cancellationToken);
-            var childName = await db.Children.Where(child => child.Id == consent.ChildId).Select(child => child.Name).FirstAsync(cancellationToken);
+            var childName = children[consent.ChildId].Name;
             if (user?.Email is { } email)
             {
                 var link = services.GetRequiredService<PortalLinks>().Page("/Consents/Index", new { childId = consent.ChildId });

@@ -79,6 +79,41 @@ public sealed class FifteenthBirthdayTests : IDisposable
         Assert.Contains("Ida Jensen er fyldt 15 år og bestemmer nu selv", parentView.MainText(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task After_the_15th_birthday_the_reminder_before_expiry_goes_to_Ida_not_to_her_parents()
+    {
+        var ida = await AddIdaAsync();
+        foreach (var parent in new[] { DemoLogins.Parent, DemoLogins.OtherParent })
+        {
+            using var client = _factory.CreateClient();
+            await client.LogInAsync(parent);
+            using var given = await client.SubmitAsync((await client.GetPageAsync($"/samtykke/{ida}/HealthVisitors/NetworkMeetings/giv")).Form());
+            Assert.Equal(HttpStatusCode.Redirect, given.StatusCode);
+        }
+
+        // On her birthday Ida keeps the consent: her own yes, for a year from then.
+        _clock.Advance(TimeSpan.FromHours(1));
+        using (var idaClient = _factory.CreateClient())
+        {
+            await idaClient.LogInAsync("ida@example.dk");
+            var review = await idaClient.GetPageAsync($"/samtykke/{ida}/gennemgang");
+            var choices = review.QuerySelectorAll("main fieldset").Select((_, index) => KeyValuePair.Create($"Input.Choices[{index}].Keep", index == 0 ? "true" : "false"));
+            using var saved = await idaClient.SubmitAsync(review.Form(), new Dictionary<string, string>(choices));
+            Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        }
+
+        var reminders = _factory.Services.GetRequiredService<Portal.Consents.ConsentReminderService>();
+        _clock.Advance(TimeSpan.FromDays(360));
+        Assert.Equal(1, await reminders.SendDueRemindersAsync(CancellationToken.None));
+
+        var reminder = Assert.Single(await _factory.WaitForMailAsync("ida@example.dk"), mail => mail.Subject == "Et samtykke udløber snart");
+        Assert.Contains("Hej Ida Jensen", reminder.TextBody, StringComparison.Ordinal);
+        foreach (var parent in new[] { DemoLogins.Parent, DemoLogins.OtherParent })
+        {
+            Assert.DoesNotContain(await _factory.WaitForMailAsync(parent), mail => mail.Subject == "Et samtykke udløber snart");
+        }
+    }
+
     private async Task<Guid> AddIdaAsync()
     {
         var idaUser = await _factory.CreateUserAsync("ida@example.dk", "Ida Jensen", Roles.Youth);

@@ -38,4 +38,33 @@ public sealed class MyDataTests(PortalFactory factory) : IClassFixture<PortalFac
         Assert.DoesNotContain("Oskar", page.MainText(), StringComparison.Ordinal);
         Assert.DoesNotContain("Oskar", json, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task My_data_holds_every_consent_decision_about_the_children_and_whether_the_calendar_address_is_on()
+    {
+        var oskar = await factory.ChildIdAsync("Oskar Jensen");
+        using var mother = factory.CreateClient();
+        await mother.LogInAsync(DemoLogins.Parent);
+        using var given = await mother.SubmitAsync((await mother.GetPageAsync($"/samtykke/{oskar}/HealthVisitors/InformationExchange/giv")).Form());
+        Assert.Equal(HttpStatusCode.Redirect, given.StatusCode);
+        using var feed = await mother.SubmitAsync((await mother.GetPageAsync("/kalender")).Form("main form[action*='handler=Create']"));
+
+        var page = await mother.GetPageAsync("/mine-data");
+        using var json = JsonDocument.Parse(await mother.GetStringAsync(new Uri("/mine-data?handler=Download", UriKind.Relative)));
+
+        Assert.Contains("Kommunen og Sundhedsplejen må udveksle oplysninger om Oskar Jensen – ja, fra dig", page.MainText(), StringComparison.Ordinal);
+        Assert.Contains("Slået til siden", page.MainText(), StringComparison.Ordinal);
+        Assert.True(json.RootElement.GetProperty("calendarFeed").GetProperty("on").GetBoolean());
+        var oskarData = json.RootElement.GetProperty("children").EnumerateArray().Single(child => child.GetProperty("name").GetString() == "Oskar Jensen");
+        var decision = Assert.Single(oskarData.GetProperty("consentDecisions").EnumerateArray(), item => item.GetProperty("partner").GetString() == "HealthVisitors" && item.GetProperty("purpose").GetString() == "InformationExchange");
+        Assert.Equal(("Given", true), (decision.GetProperty("action").GetString(), decision.GetProperty("byYou").GetBoolean()));
+
+        // The other parent sees the decision too, by role and not by name.
+        using var father = factory.CreateClient();
+        await father.LogInAsync(DemoLogins.OtherParent);
+        var fathers = await father.GetPageAsync("/mine-data");
+        Assert.Contains("må udveksle oplysninger om Oskar Jensen – ja, fra en forælder", fathers.MainText(), StringComparison.Ordinal);
+        Assert.Contains("Ikke slået til", fathers.MainText(), StringComparison.Ordinal);
+        Assert.All(fathers.QuerySelectorAll("main li").Where(item => item.TextContent.Contains("oplysninger", StringComparison.Ordinal)), item => Assert.DoesNotContain("Sofie", item.TextContent, StringComparison.Ordinal));
+    }
 }

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Domain;
+using Portal.Domain.Consents;
 using Portal.Domain.Meetings;
 using Portal.Domain.Plans;
 using Portal.Identity;
@@ -14,7 +15,7 @@ using Portal.Pages.Meetings;
 namespace Portal.Pages.MyData;
 
 /// <summary>"Mine data": everything the portal holds about the user and the children they may see, as a page and as JSON.</summary>
-public sealed class IndexModel(PortalDbContext db, UserManager<PortalUser> users) : PageModel
+public sealed class IndexModel(PortalDbContext db, UserManager<PortalUser> users, Portal.Consents.ConsentWordings wordings) : PageModel
 {
     private static readonly JsonSerializerOptions Json = new()
     {
@@ -56,24 +57,43 @@ public sealed class IndexModel(PortalDbContext db, UserManager<PortalUser> users
         var invitations = await db.Invitations.AsNoTracking().Where(invitation => invitation.UserId == user.Id)
             .Select(invitation => new InvitationData(invitation.SentAt, invitation.ExpiresAt, invitation.AcceptedAt))
             .ToListAsync(cancellationToken);
+        var consents = await db.Consents.AsNoTracking().Where(consent => ids.Contains(consent.ChildId)).ToListAsync(cancellationToken);
+        var feedSince = await db.CalendarFeeds.AsNoTracking().Where(feed => feed.UserId == user.Id).Select(feed => (DateTimeOffset?)feed.CreatedAt).FirstOrDefaultAsync(cancellationToken);
         return new Export(
             new AccountData(user.DisplayName, user.Email ?? string.Empty, [.. roles], user.TwoFactorEnabled),
             invitations,
+            new CalendarFeedData(feedSince is not null, feedSince),
             [.. children.Select(child => new ChildData(
                 child.Id,
                 child.Name,
                 child.DateOfBirth,
                 plans.Single(plan => plan.ChildId == child.Id),
-                [.. meetings.Where(meeting => meeting.ChildId == child.Id).Select(meeting => MeetingData.For(meeting, new Actor(user.Id, user.DisplayName, child.YouthUserId == user.Id ? ActorRole.Youth : ActorRole.Parent)))]))]);
+                [.. meetings.Where(meeting => meeting.ChildId == child.Id).Select(meeting => MeetingData.For(meeting, new Actor(user.Id, user.DisplayName, child.YouthUserId == user.Id ? ActorRole.Youth : ActorRole.Parent)))],
+                [.. consents.Where(consent => consent.ChildId == child.Id)
+                    .SelectMany(consent => consent.Decisions.Select(decision => ConsentDecisionData.For(consent, decision, wordings.Title(consent.Partner, consent.Purpose, child.Name), user.Id)))
+                    .OrderBy(decision => decision.At)]))]);
     }
 
-    public sealed record Export(AccountData Account, IReadOnlyList<InvitationData> Invitations, IReadOnlyList<ChildData> Children);
+    public sealed record Export(AccountData Account, IReadOnlyList<InvitationData> Invitations, CalendarFeedData CalendarFeed, IReadOnlyList<ChildData> Children);
+
+    /// <summary>Whether the user's secret calendar address is on, and since when (the address itself is never kept).</summary>
+    public sealed record CalendarFeedData(bool On, DateTimeOffset? Since);
+
+    /// <summary>
+    /// A decision about a consent for the child. Another person's decision is shown by their role, not their name, as on
+    /// the consent page.
+    /// </summary>
+    public sealed record ConsentDecisionData(string Consent, PartnerService Partner, ConsentPurpose Purpose, ConsentAction Action, ConsentMethod Method, bool ByYou, ActorRole ByRole, DateTimeOffset At, DateTimeOffset? ExpiresAt, string WordingVersion)
+    {
+        public static ConsentDecisionData For(Consent consent, ConsentDecision decision, string title, string userId) =>
+            new(title, consent.Partner, consent.Purpose, decision.Action, decision.Method, decision.PartyId == userId, decision.PartyRole, decision.At, decision.ExpiresAt, decision.WordingVersion);
+    }
 
     public sealed record AccountData(string Name, string Email, IReadOnlyList<string> Roles, bool TwoFactorEnabled);
 
     public sealed record InvitationData(DateTimeOffset SentAt, DateTimeOffset ExpiresAt, DateTimeOffset? AcceptedAt);
 
-    public sealed record ChildData(Guid Id, string Name, DateOnly DateOfBirth, Domain.Plans.Plan Plan, IReadOnlyList<MeetingData> Meetings);
+    public sealed record ChildData(Guid Id, string Name, DateOnly DateOfBirth, Domain.Plans.Plan Plan, IReadOnlyList<MeetingData> Meetings, IReadOnlyList<ConsentDecisionData> ConsentDecisions);
 
     /// <summary>A network meeting as this user may see it on the meeting page: the young person's reasons only for them.</summary>
     public sealed record MeetingData(DateTimeOffset StartsAt, DateTimeOffset EndsAt, string? Place, string? OnlineLink, string Purpose, bool Cancelled, IReadOnlyList<PersonData> People)
