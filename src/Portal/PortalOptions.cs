@@ -50,6 +50,10 @@ public static class PortalOptionsSetup
             .ValidateOnStart();
     }
 
+    /// <summary>The public address as configured (or Development's default), for setup that runs before options exist.</summary>
+    public static Uri? PublicBaseUrl(IConfiguration configuration, bool development) =>
+        configuration.GetValue<Uri?>($"{PortalOptions.Section}:{nameof(PortalOptions.PublicBaseUrl)}") ?? (development ? DevelopmentBaseUrl : null);
+
     private static bool IsPublicAddress(Uri? address) =>
         address is { IsAbsoluteUri: true, Query: "", Fragment: "" }
         && (address.Scheme == Uri.UriSchemeHttps || address.Scheme == Uri.UriSchemeHttp)

@@ -4,6 +4,8 @@ using Portal.Data;
 using Portal.Email;
 using Portal.Identity;
 using Portal.Localization;
+using Portal.MitId;
+using Portal.MitId.TestProvider;
 using Portal.Pages;
 using Portal.Security;
 
@@ -13,6 +15,7 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.AddPortalOptions();
 builder.AddPortalData();
 builder.AddPortalIdentity();
+builder.AddPortalMitId();
 builder.AddPortalLocalization();
 builder.AddPortalMail();
 builder.AddPortalSecurity();
@@ -36,6 +39,7 @@ app.MapHealthChecks("/healthz/ready", new() { Predicate = _ => true }).AllowAnon
 // Brotli and gzip made at publish. Open to everyone: the login page needs its styles.
 app.MapStaticAssets().AllowAnonymous().DisableRateLimiting();
 app.MapRazorPages().WithStaticAssets();
+app.MapTestMitIdProvider();
 
 // Unknown addresses answer 404 (the friendly page), for visitors too, rather than a login prompt; a missing file
 // such as /favicon.ico too (the default fallback pattern leaves out paths that look like files).

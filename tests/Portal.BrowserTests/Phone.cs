@@ -14,7 +14,7 @@ public static class Phone
         await page.GotoAsync("/Identity/Account/Login");
         await page.GetByLabel("E-mail").FillAsync(email);
         await page.GetByLabel("Adgangskode").FillAsync(DemoData.DefaultPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Log ind" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Log ind", Exact = true }).ClickAsync();
         // Waiting for the "load" event after a redirect raced in CI; the new page's heading is what a user waits for.
         await page.WaitForURLAsync(url => !url.Contains("/Identity/Account/Login", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
         await page.Locator("main h1").First.WaitForAsync();

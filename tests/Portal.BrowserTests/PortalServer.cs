@@ -3,6 +3,8 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Data.Sqlite;
 using Microsoft.Playwright;
 using Portal.TestSupport;
@@ -13,7 +15,7 @@ namespace Portal.BrowserTests;
 /// The real portal on Kestrel over HTTPS (a throw-away self-signed certificate), with production settings and demo data,
 /// and Debian's Chromium driven by Playwright.
 /// </summary>
-public sealed class PortalServer : IAsyncLifetime, IDisposable
+public class PortalServer : IAsyncLifetime, IDisposable
 {
     private readonly string _dataFolder = Path.Combine(Path.GetTempPath(), "portal-browser-tests", Guid.NewGuid().ToString("N"));
     private Factory _factory = null!;
@@ -33,7 +35,7 @@ public sealed class PortalServer : IAsyncLifetime, IDisposable
         // The portal's public address must be known before it starts (links in mail are built from it): take a free port first.
         var port = FreePort();
         BaseAddress = new Uri($"https://localhost:{port}/");
-        _factory = new Factory(_dataFolder, Smtp.Port, BaseAddress);
+        _factory = new Factory(_dataFolder, Smtp.Port, BaseAddress, Environment, ConfigureServices);
         _factory.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port, listen => listen.UseHttps(_certificate)));
         _factory.StartServer();
 
@@ -61,6 +63,16 @@ public sealed class PortalServer : IAsyncLifetime, IDisposable
         return await context.NewPageAsync();
     }
 
+    /// <summary>"Testing": cookies and error pages as in production. The MitID test provider needs Development.</summary>
+    protected virtual string Environment => "Testing";
+
+    /// <summary>The throw-away certificate the portal serves, for a test that must trust it outside the browser.</summary>
+    protected X509Certificate2 Certificate => _certificate;
+
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
+    }
+
     public async Task DisposeAsync()
     {
         if (Browser is not null)
@@ -86,6 +98,7 @@ public sealed class PortalServer : IAsyncLifetime, IDisposable
     {
         _factory.Dispose();
         _certificate.Dispose();
+        GC.SuppressFinalize(this);
     }
 
     private static X509Certificate2 SelfSignedCertificate()
@@ -107,11 +120,13 @@ public sealed class PortalServer : IAsyncLifetime, IDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private sealed class Factory(string dataFolder, int smtpPort, Uri publicAddress) : WebApplicationFactory<Program>
+    private sealed class Factory(string dataFolder, int smtpPort, Uri publicAddress, string environment, Action<IServiceCollection> configureServices) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
-            builder.UseEnvironment("Testing");
+            builder.UseEnvironment(environment);
+            builder.UseSetting("Security:HttpsOnly", "true");
+            builder.ConfigureTestServices(configureServices);
             builder.UseSetting("Portal:PublicBaseUrl", publicAddress.ToString());
             builder.UseSetting("Mail:Transport", "Smtp");
             builder.UseSetting("Mail:Smtp:Host", "127.0.0.1");

@@ -58,7 +58,16 @@ public sealed class Child
     /// <summary>How mail and meeting pages name the child to people outside the family: the first name only.</summary>
     public string FirstName => FirstNameOf(Name);
 
+    /// <summary>
+    /// From this age the young person logs in with their own MitID: the age from which their own word counts in the
+    /// portal (<see cref="Consents.ConsentPolicy.OwnConsentAge"/>). Younger children log in with the password they chose.
+    /// </summary>
+    public const int OwnMitIdAge = Consents.ConsentPolicy.OwnConsentAge;
+
     public int AgeOn(DateOnly today) => AgeOn(DateOfBirth, today);
+
+    /// <summary>Whether the child's own account may be bound to the child's own MitID.</summary>
+    public bool MayUseOwnMitId(DateOnly today) => AgeOn(today) >= OwnMitIdAge;
 
     public bool IsCustodyHolder(string userId) => _custodyHolders.Exists(holder => holder.UserId == userId);
 

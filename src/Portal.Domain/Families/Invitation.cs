@@ -87,6 +87,21 @@ public sealed class Invitation
         AcceptedAt = now;
     }
 
+    /// <summary>
+    /// Whether the invited person may take the invitation with MitID instead of a password: a custody holder always, the
+    /// child only from <see cref="Child.OwnMitIdAge"/>.
+    /// </summary>
+    public bool MayBeAcceptedWithMitId(Child child, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(child);
+        if (child.Id != ChildId)
+        {
+            throw new ArgumentException("The invitation is for another child.", nameof(child));
+        }
+
+        return Kind == InvitationKind.CustodyHolder || child.MayUseOwnMitId(today);
+    }
+
     /// <summary>A new link with a new expiry; also after the old one expired.</summary>
     public void SendAgain(DateTimeOffset now, TimeSpan lifetime)
     {

@@ -4,6 +4,8 @@ using Portal.Domain;
 using Portal.Domain.Families;
 using Portal.Domain.Meetings;
 using Portal.Domain.Plans;
+using Portal.MitId;
+using Portal.MitId.TestProvider;
 
 namespace Portal.Data;
 
@@ -18,9 +20,9 @@ public static class DemoData
 
     public static IReadOnlyList<DemoUser> Users { get; } =
     [
-        new("sofie@demo.familieportalen.dk", "Sofie Jensen", Roles.Parent),
-        new("anders@demo.familieportalen.dk", "Anders Jensen", Roles.Parent),
-        new("emma@demo.familieportalen.dk", "Emma Jensen", Roles.Youth),
+        new("sofie@demo.familieportalen.dk", "Sofie Jensen", Roles.Parent, TestPersons.SofieJensen),
+        new("anders@demo.familieportalen.dk", "Anders Jensen", Roles.Parent, TestPersons.AndersJensen),
+        new("emma@demo.familieportalen.dk", "Emma Jensen", Roles.Youth, TestPersons.EmmaJensen),
         new("sagsbehandler@demo.familieportalen.dk", "Lars Holm", Roles.Caseworker),
         new("raadgiver@demo.familieportalen.dk", "Mette Lund", Roles.Counsellor),
         new("admin@demo.familieportalen.dk", "Admin Andersen", Roles.Admin),
@@ -42,6 +44,12 @@ public static class DemoData
             var user = new PortalUser { UserName = demo.Email, Email = demo.Email, EmailConfirmed = true, DisplayName = demo.Name };
             Check(await users.CreateAsync(user, password));
             Check(await users.AddToRoleAsync(user, demo.Role));
+            if (demo.MitId is { } person)
+            {
+                // The family logs in with MitID (test) too: the test provider's made-up person, never a real one.
+                Check(await users.AddLoginAsync(user, new UserLoginInfo(MitIdSetup.Scheme, person.Uuid.ToString(), MitIdSetup.Scheme)));
+            }
+
             ids[demo.Email] = user.Id;
         }
 
@@ -97,4 +105,4 @@ public static class DemoData
     }
 }
 
-public sealed record DemoUser(string Email, string Name, string Role);
+public sealed record DemoUser(string Email, string Name, string Role, TestPerson? MitId = null);

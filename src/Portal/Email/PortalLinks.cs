@@ -9,6 +9,13 @@ namespace Portal.Email;
 /// </summary>
 public sealed class PortalLinks(LinkGenerator links, IOptions<PortalOptions> options)
 {
+    /// <summary>The absolute address of a path that is not a page (for example the MitID callback), under the public address.</summary>
+    public string Path(PathString path)
+    {
+        var baseUrl = options.Value.PublicBaseUrl ?? throw new InvalidOperationException("Portal:PublicBaseUrl is not set.");
+        return baseUrl.GetLeftPart(UriPartial.Authority) + new PathString(baseUrl.AbsolutePath.TrimEnd('/')).Add(path);
+    }
+
     /// <summary>The absolute address of a Razor page, for example <c>Page("/Consents/Index", new { childId })</c>.</summary>
     public string Page(string page, object? values = null)
     {

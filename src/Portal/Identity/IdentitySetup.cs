@@ -63,6 +63,7 @@ public static class IdentitySetup
             .AddClaimsPrincipalFactory<PortalClaimsFactory>();
 
         builder.Services.AddSingleton<CommonPasswords>();
+        builder.Services.AddScoped<InvitationLinks>();
         builder.Services.AddSingleton<LoginThrottle>();
 
         builder.Services.Configure<DataProtectionTokenProviderOptions>(options => options.TokenLifespan = TimeSpan.FromHours(2));

@@ -100,7 +100,13 @@ public static class SecuritySetup
                 csp.AddImgSrc().Self().Data();
                 csp.AddFontSrc().Self();
                 csp.AddConnectSrc().Self();
-                csp.AddFormAction().Self();
+                // A form may lead to the portal itself, and to the MitID broker ("Log ind med MitID" answers with a
+                // redirect there, which form-action covers too).
+                var formAction = csp.AddFormAction().Self();
+                if (app.Configuration.GetValue<Uri?>($"{MitId.MitIdOptions.Section}:{nameof(MitId.MitIdOptions.Authority)}") is { IsAbsoluteUri: true } broker)
+                {
+                    formAction.From(broker.GetLeftPart(UriPartial.Authority));
+                }
                 csp.AddObjectSrc().None();
                 csp.AddBaseUri().None();
                 csp.AddFrameAncestors().None();

@@ -28,6 +28,17 @@ public sealed class ChildAgeTests
         Assert.Equal(16, child.AgeOn(new DateOnly(2028, 2, 29)));
     }
 
+    [Theory]
+    [InlineData("2011-11-23", true)]
+    [InlineData("2011-11-24", false)]
+    [InlineData("2014-01-01", false)]
+    public void A_young_person_logs_in_with_their_own_MitID_from_the_15th_birthday(string born, bool expected)
+    {
+        var child = new Child("Emma", DateOnly.Parse(born, System.Globalization.CultureInfo.InvariantCulture), Today);
+
+        Assert.Equal(expected, child.MayUseOwnMitId(Today));
+    }
+
     [Fact]
     public void A_child_cannot_be_born_in_the_future()
     {

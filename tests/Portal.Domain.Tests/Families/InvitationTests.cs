@@ -58,4 +58,28 @@ public sealed class InvitationTests
 
         Assert.Equal("Invitation.AlreadyUsed", Assert.Throws<DomainException>(() => invitation.Revoke(Now.AddHours(2))).Code);
     }
+
+    [Fact]
+    public void A_custody_holder_may_take_the_invitation_with_MitID_and_the_child_from_the_15th_birthday()
+    {
+        var today = DateOnly.FromDateTime(Now.UtcDateTime);
+        var child = new Child("Ida Berg", today.AddYears(-15).AddDays(1), today);
+        var parent = Invitation.Send(child.Id, "parent", "Sara Berg", "sara@example.dk", InvitationKind.CustodyHolder, Now, Week);
+        var youth = Invitation.Send(child.Id, "youth", "Ida Berg", "ida@example.dk", InvitationKind.Youth, Now, Week);
+
+        Assert.True(parent.MayBeAcceptedWithMitId(child, today));
+        Assert.False(youth.MayBeAcceptedWithMitId(child, today));
+        Assert.True(youth.MayBeAcceptedWithMitId(child, today.AddDays(1)));
+    }
+
+    [Fact]
+    public void Whether_MitID_may_be_used_is_only_asked_about_the_invitation_s_own_child()
+    {
+        var today = DateOnly.FromDateTime(Now.UtcDateTime);
+        var child = new Child("Ida Berg", today.AddYears(-16), today);
+        var other = new Child("Noah Berg", today.AddYears(-16), today);
+        var youth = Invitation.Send(child.Id, "youth", "Ida Berg", "ida@example.dk", InvitationKind.Youth, Now, Week);
+
+        Assert.Throws<ArgumentException>(() => youth.MayBeAcceptedWithMitId(other, today));
+    }
 }

@@ -20,7 +20,7 @@ public static class DemoLogins
     {
         var url = "/Identity/Account/Login" + (returnUrl is null ? string.Empty : "?returnUrl=" + Uri.EscapeDataString(returnUrl));
         var page = await client.GetPageAsync(url);
-        return await client.SubmitAsync(page.Form(), new Dictionary<string, string>
+        return await client.SubmitAsync(page.Form("main form:not([action*='handler=MitId'])"), new Dictionary<string, string>
         {
             ["Input.Email"] = email,
             ["Input.Password"] = password,

@@ -22,8 +22,8 @@ public class PortalFactory : WebApplicationFactory<Program>
     // poll instead, and do not watch the settings files.
     static PortalFactory()
     {
-        Environment.SetEnvironmentVariable("DOTNET_USE_POLLING_FILE_WATCHER", "true");
-        Environment.SetEnvironmentVariable("DOTNET_hostBuilder__reloadConfigOnChange", "false");
+        System.Environment.SetEnvironmentVariable("DOTNET_USE_POLLING_FILE_WATCHER", "true");
+        System.Environment.SetEnvironmentVariable("DOTNET_hostBuilder__reloadConfigOnChange", "false");
     }
 
     public PortalFactory()
@@ -79,7 +79,7 @@ public class PortalFactory : WebApplicationFactory<Program>
     /// PORTAL_TEST_DATABASE=PostgreSQL runs the same tests on PostgreSQL (a throwaway cluster, a database per data folder,
     /// so a restart on the same folder finds its data); a test can also ask for it with Database:Provider.
     /// </summary>
-    public static bool OnPostgres => string.Equals(Environment.GetEnvironmentVariable("PORTAL_TEST_DATABASE"), "PostgreSQL", StringComparison.OrdinalIgnoreCase);
+    public static bool OnPostgres => string.Equals(System.Environment.GetEnvironmentVariable("PORTAL_TEST_DATABASE"), "PostgreSQL", StringComparison.OrdinalIgnoreCase);
 
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> PostgresDatabases = new();
 
@@ -91,8 +91,16 @@ public class PortalFactory : WebApplicationFactory<Program>
     public CapturedLogs Logs { get; } = new();
 
     /// <summary>A portal with some settings changed, optionally on an existing data folder (a restart).</summary>
-    public static PortalFactory With(IDictionary<string, string?> settings, string? dataFolder = null, FakeTimeProvider? clock = null) =>
-        new(settings, dataFolder) { Clock = clock };
+    public static PortalFactory With(
+        IDictionary<string, string?> settings,
+        string? dataFolder = null,
+        FakeTimeProvider? clock = null,
+        string environment = "Testing",
+        Action<IServiceCollection>? configureServices = null) =>
+        new(settings, dataFolder) { Clock = clock, Environment = environment, ConfigureServices = configureServices };
+
+    /// <summary>The host environment: "Testing" (error pages and cookies as in production) unless a test needs Development.</summary>
+    public string Environment { get; init; } = "Testing";
 
     public string MailFolder => Path.Combine(DataFolder, "mail");
 
@@ -112,7 +120,7 @@ public class PortalFactory : WebApplicationFactory<Program>
             StartFromTemplate();
         }
 
-        builder.UseEnvironment("Testing");
+        builder.UseEnvironment(Environment);
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

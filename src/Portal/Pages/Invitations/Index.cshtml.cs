@@ -8,6 +8,7 @@ using Portal.Data;
 using Portal.Domain;
 using Portal.Domain.Families;
 using Portal.Identity;
+using Portal.MitId;
 using Portal.Security;
 
 namespace Portal.Pages.Invitations;
@@ -20,6 +21,8 @@ public sealed class IndexModel(
     UserManager<PortalUser> users,
     SignInManager<PortalUser> signIn,
     IStringLocalizer<SharedResource> text,
+    InvitationLinks links,
+    MitIdAccounts mitId,
     TimeProvider clock) : PageModel
 {
     [BindProperty]
@@ -61,39 +64,40 @@ public sealed class IndexModel(
         await users.UpdateAsync(user);
         await signIn.SignInAsync(user, isPersistent: false);
         TempData["StatusMessage"] = text["Invitation.Welcome"].Value;
-        return LocalRedirect("/");
+        return RedirectToPage("/Index");
     }
+
+    /// <summary>"Log ind med MitID" instead of a password: the link is checked now and again when MitID answers.</summary>
+    public async Task<IActionResult> OnPostMitIdAsync()
+    {
+        var (invitation, _) = await CheckAsync();
+        ModelState.Clear();
+        if (invitation is null || !MayUseMitId)
+        {
+            return Page();
+        }
+
+        return Challenge(mitId.TakeInvitation(invitation.Id, Input.Code), MitIdSetup.Scheme);
+    }
+
+    /// <summary>Whether the invited person may take the invitation with MitID (a custody holder, or the child from 15).</summary>
+    public bool MayUseMitId { get; private set; }
 
     /// <summary>Finds the invitation and checks its link; sets <see cref="Problem"/> when it cannot be used.</summary>
     private async Task<(Invitation? Invitation, PortalUser? User)> CheckAsync()
     {
-        var invitation = await db.Invitations.FindAsync(Input.Id);
-        var user = invitation is null ? null : await users.FindByIdAsync(invitation.UserId);
-        var token = LinkCodes.Decode(Input.Code);
-        if (invitation is null || user is null || token is null
-            || !await users.VerifyUserTokenAsync(user, InvitationTokenProvider.ProviderName, InvitationTokenProvider.Purpose(invitation.Id), token))
+        var link = await links.CheckAsync(Input.Id, Input.Code);
+        Problem = link.Problem;
+        if (link.Invitation is not { } invitation)
         {
-            Problem = invitation?.StateAt(clock.GetUtcNow()) switch
-            {
-                InvitationState.Accepted => "Invitation.AlreadyUsed",
-                InvitationState.Revoked => "Invitation.Revoked",
-                InvitationState.Expired => "Invitation.Expired",
-                _ => "Invitation.Invalid",
-            };
-            return (null, null);
-        }
-
-        var state = invitation.StateAt(clock.GetUtcNow());
-        if (state != InvitationState.Waiting)
-        {
-            Problem = "Invitation." + (state == InvitationState.Accepted ? "AlreadyUsed" : state.ToString());
             return (null, null);
         }
 
         Name = invitation.Name;
-        return (invitation, user);
+        var child = await db.Children.FindAsync(invitation.ChildId);
+        MayUseMitId = mitId.IsOn && child is not null && invitation.MayBeAcceptedWithMitId(child, DanishTime.Today(clock));
+        return (invitation, link.User);
     }
-
 
     public sealed class InputModel
     {

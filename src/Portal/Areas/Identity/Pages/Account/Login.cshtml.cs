@@ -6,20 +6,27 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Portal.Data;
 using Portal.Identity;
+using Portal.MitId;
 using Portal.Security;
 
 namespace Portal.Areas.Identity.Pages.Account;
 
 [AllowAnonymous]
 [FormRateLimit(SecuritySetup.AccountPolicy)]
-public sealed class LoginModel(SignInManager<PortalUser> signInManager, LoginThrottle throttle, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class LoginModel(SignInManager<PortalUser> signInManager, LoginThrottle throttle, IStringLocalizer<SharedResource> text, MitIdAccounts mitId) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
+    public bool MitIdIsOn => mitId.IsOn;
+
     public void OnGet()
     {
     }
+
+    /// <summary>"Log ind med MitID": off to the broker, back at the MitID finish page.</summary>
+    public IActionResult OnPostMitId(string? returnUrl) =>
+        mitId.IsOn ? Challenge(mitId.LogIn(Url.IsLocalUrl(returnUrl) ? returnUrl : null), MitIdSetup.Scheme) : NotFound();
 
     public async Task<IActionResult> OnPostAsync(string? returnUrl)
     {
