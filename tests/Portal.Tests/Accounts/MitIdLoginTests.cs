@@ -93,6 +93,9 @@ public sealed class MitIdLoginTests(MitIdPortal portal) : IClassFixture<MitIdPor
             Assert.True(mia.EmailConfirmed);
         }
 
+        // "Mine data" shows what is kept from MitID: the identifier alone.
+        Assert.Contains(TestPersons.MiaHansen.Uuid.ToString(), Definition(await parent.GetPageAsync("/mine-data"), "MitID"), StringComparison.Ordinal);
+
         using var nextTime = portal.NewBrowser();
         using var again = await MitIdPortal.LogInAsync(nextTime, TestPersons.MiaHansen);
         Assert.Equal("/", again.Location());

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using OpenIddict.Server;
@@ -23,14 +24,23 @@ namespace Portal.Tests.Accounts;
 public sealed class MitIdPortal : IDisposable
 {
     public MitIdPortal()
+        : this(clock: null)
+    {
+    }
+
+    private MitIdPortal(FakeTimeProvider? clock)
     {
         Factory = PortalFactory.With(
             new Dictionary<string, string?> { ["Security:HttpsOnly"] = "true" },
+            clock: clock,
             environment: "Development",
             configureServices: services => services.AddOptions<OpenIdConnectOptions>(MitIdSetup.Scheme)
                 .Configure<IServer, IOptionsMonitor<OpenIddictServerOptions>>((options, server, provider) =>
                     options.BackchannelHttpHandler = new TokenChanger(this, provider) { InnerHandler = ((TestServer)server).CreateHandler() }));
     }
+
+    /// <summary>A portal of its own on a clock the test moves (the provider's tokens are stamped by it too).</summary>
+    public static MitIdPortal OnClock(FakeTimeProvider clock) => new(clock);
 
     public PortalFactory Factory { get; }
 

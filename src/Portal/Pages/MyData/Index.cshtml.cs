@@ -50,6 +50,7 @@ public sealed class IndexModel(PortalDbContext db, UserManager<PortalUser> users
         }
 
         var roles = await users.GetRolesAsync(user);
+        var mitId = (await users.GetLoginsAsync(user)).FirstOrDefault(login => login.LoginProvider == Portal.MitId.MitIdSetup.Scheme)?.ProviderKey;
         var children = await db.Children.VisibleToFamilyMember(user.Id).AsNoTracking().OrderBy(child => child.DateOfBirth).ToListAsync(cancellationToken);
         var ids = children.Select(child => child.Id).ToList();
         var plans = await db.Plans.AsNoTracking().Where(plan => ids.Contains(plan.ChildId)).ToListAsync(cancellationToken);
@@ -60,7 +61,7 @@ public sealed class IndexModel(PortalDbContext db, UserManager<PortalUser> users
         var consents = await db.Consents.AsNoTracking().Where(consent => ids.Contains(consent.ChildId)).ToListAsync(cancellationToken);
         var feedSince = await db.CalendarFeeds.AsNoTracking().Where(feed => feed.UserId == user.Id).Select(feed => (DateTimeOffset?)feed.CreatedAt).FirstOrDefaultAsync(cancellationToken);
         return new Export(
-            new AccountData(user.DisplayName, user.Email ?? string.Empty, [.. roles], user.TwoFactorEnabled),
+            new AccountData(user.DisplayName, user.Email ?? string.Empty, [.. roles], user.TwoFactorEnabled, mitId),
             invitations,
             new CalendarFeedData(feedSince is not null, feedSince),
             [.. children.Select(child => new ChildData(
@@ -89,7 +90,8 @@ public sealed class IndexModel(PortalDbContext db, UserManager<PortalUser> users
             new(title, consent.Partner, consent.Purpose, decision.Action, decision.Method, decision.PartyId == userId, decision.PartyRole, decision.At, decision.ExpiresAt, decision.WordingVersion);
     }
 
-    public sealed record AccountData(string Name, string Email, IReadOnlyList<string> Roles, bool TwoFactorEnabled);
+    /// <param name="MitIdIdentifier">The MitID broker's identifier for the person, when MitID is connected: all the portal keeps from MitID.</param>
+    public sealed record AccountData(string Name, string Email, IReadOnlyList<string> Roles, bool TwoFactorEnabled, string? MitIdIdentifier);
 
     public sealed record InvitationData(DateTimeOffset SentAt, DateTimeOffset ExpiresAt, DateTimeOffset? AcceptedAt);
 
