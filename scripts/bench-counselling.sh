@@ -6,6 +6,7 @@
 # Prints the figures. Loopback only; bounded in time.
 # Usage: scripts/bench-counselling.sh [seconds] [connections] [sqlite|postgres]
 set -euo pipefail
+. "$(dirname "$0")/lib/example-municipality.sh"
 cd "$(dirname "$0")/.."
 seconds=${1:-10}
 connections=${2:-32}
@@ -54,7 +55,7 @@ ports=()
 for index in $(seq 1 "$instances"); do
   port=$(free_port)
   ports+=("$port")
-  env ASPNETCORE_ENVIRONMENT=Production \
+  env "${example_municipality[@]}" ASPNETCORE_ENVIRONMENT=Production \
     ASPNETCORE_URLS="https://127.0.0.1:$port" \
     Kestrel__Certificates__Default__Path="$work/cert.pem" \
     Kestrel__Certificates__Default__KeyPath="$work/key.pem" \

@@ -4,6 +4,7 @@
 # memory (RSS), then load the plan page with wrk and read the peak RSS (VmHWM) and requests/s. Prints one line each.
 # Usage: scripts/bench-memory.sh [seconds] [connections]
 set -euo pipefail
+. "$(dirname "$0")/lib/example-municipality.sh"
 cd "$(dirname "$0")/.."
 seconds=${1:-15}
 connections=${2:-16}
@@ -23,7 +24,7 @@ run() {
   local name=$1; shift
   local port; port=$(free_port)
   rm -rf "$work/data" "$work/jar"
-  env "$@" ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="https://127.0.0.1:$port" \
+  env "$@" "${example_municipality[@]}" ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="https://127.0.0.1:$port" \
     Kestrel__Certificates__Default__Path="$work/cert.pem" Kestrel__Certificates__Default__KeyPath="$work/key.pem" \
     Security__HttpsPort="$port" Portal__PublicBaseUrl="https://localhost:$port" Portal__SeedDemoData=true \
     Database__DataFolder="$work/data" RateLimits__AccountPermitsPerMinute=100000 Logging__LogLevel__Default=Warning \

@@ -13,6 +13,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddSingleton(TimeProvider.System);
 builder.AddPortalOptions();
+MunicipalityOptions.AddMunicipality(builder);
 builder.AddPortalData();
 builder.AddPortalIdentity();
 builder.AddPortalMitId();

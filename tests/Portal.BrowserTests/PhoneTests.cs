@@ -64,4 +64,40 @@ public sealed class PhoneTests(PortalServer server) : IClassFixture<PortalServer
         Assert.Equal("en", await page.Locator("html").GetAttributeAsync("lang"));
         await Phone.AssertAccessibleAsync(page, "start page in English");
     }
+
+    [Fact]
+    public async Task The_statements_are_linked_from_the_footer_and_readable_on_a_phone()
+    {
+        var page = await server.NewPhoneAsync();
+        await page.GotoAsync("/");
+
+        await page.Locator("footer").GetByRole(AriaRole.Link, new() { Name = "Tilgængelighedserklæring" }).ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Tilgængelighedserklæring");
+        await Phone.AssertAccessibleAsync(page, "accessibility statement");
+        await Phone.SaveScreenshotAsync(page, "accessibility-360");
+
+        await page.Locator("footer").GetByRole(AriaRole.Link, new() { Name = "Sådan behandler vi dine oplysninger" }).ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Sådan behandler vi dine oplysninger");
+        await Phone.AssertAccessibleAsync(page, "privacy notice");
+        await Phone.SaveScreenshotAsync(page, "privacy-360");
+    }
+
+    [Fact]
+    public async Task A_refused_form_puts_the_focus_on_the_summary_whose_link_leads_to_the_field()
+    {
+        var page = await server.NewPhoneAsync();
+        await page.GotoAsync("/raadgivning");
+        await page.GetByLabel("Skriv kort, hvad du gerne vil tale om (hvis du vil)").FillAsync(new string('a', 1001));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send", Exact = true }).ClickAsync();
+
+        await Assertions.Expect(page).ToHaveTitleAsync(new System.Text.RegularExpressions.Regex("^Fejl: "));
+        Assert.Equal("error-summary", await page.EvaluateAsync<string>("document.activeElement.id"));
+        await Phone.AssertAccessibleAsync(page, "refused counselling form");
+        await Phone.SaveScreenshotAsync(page, "form-error-360");
+
+        await page.Keyboard.PressAsync("Tab");
+        await page.Keyboard.PressAsync("Enter");
+        Assert.Equal("Input_Message", await page.EvaluateAsync<string>("document.activeElement.id"));
+        Assert.Equal(1001, await page.EvaluateAsync<int>("document.activeElement.value.length"));
+    }
 }

@@ -125,7 +125,17 @@ public class PortalServer : IAsyncLifetime, IDisposable
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             builder.UseEnvironment(environment);
+
+            // The build's static files as `dotnet run` serves them, Brotli and gzip copies included (they are made under
+            // obj/, and a published app has them in wwwroot). Without this, outside Development the browser's
+            // "Accept-Encoding: br" was answered with a compressed copy that was not there, and pages came unstyled.
+            builder.UseStaticWebAssets();
             builder.UseSetting("Security:HttpsOnly", "true");
+            foreach (var (key, value) in TestMunicipality.Settings)
+            {
+                builder.UseSetting(key, value);
+            }
+
             builder.ConfigureTestServices(configureServices);
             builder.UseSetting("Portal:PublicBaseUrl", publicAddress.ToString());
             builder.UseSetting("Mail:Transport", "Smtp");

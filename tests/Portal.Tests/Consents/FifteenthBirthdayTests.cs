@@ -41,6 +41,11 @@ public sealed class FifteenthBirthdayTests : IDisposable
             Assert.Equal(HttpStatusCode.OK, home.StatusCode);
             var idaView = await before.GetPageAsync($"/samtykke/{ida}");
             Assert.DoesNotContain(idaView.QuerySelectorAll("main a"), link => link.TextContent == "Giv samtykke");
+
+            // Ida reads about her parents in her own words.
+            var history = idaView.QuerySelectorAll("main ol li").Select(line => line.TextContent).ToList();
+            Assert.Equal(4, history.Count(line => line.Contains("Din mor eller far gav samtykke", StringComparison.Ordinal)));
+            Assert.DoesNotContain(history, line => line.Contains("anden forælder", StringComparison.Ordinal));
         }
 
         // 23:00 UTC = 00:00 on 1 December in Copenhagen: Ida is 15, though it is still 30 November in UTC.

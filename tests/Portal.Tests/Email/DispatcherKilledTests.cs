@@ -173,6 +173,11 @@ public sealed class DispatcherKilledTests : IDisposable
             ["Counselling:HousekeepingInterval"] = "00:00:00",
             ["Portal:ConsentReminderInterval"] = "00:00:00",
         };
+        foreach (var (key, value) in TestMunicipality.Settings)
+        {
+            environment[key] = value;
+        }
+
         if (sameDatabase.PostgresConnectionString is { } postgres)
         {
             environment["Database:Provider"] = "PostgreSQL";

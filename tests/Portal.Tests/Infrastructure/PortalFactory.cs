@@ -55,6 +55,11 @@ public class PortalFactory : WebApplicationFactory<Program>
             ["Counselling:HousekeepingInterval"] = "00:00:00",
             ["Portal:ConsentReminderInterval"] = "00:00:00",
         };
+        foreach (var (key, value) in TestMunicipality.Settings)
+        {
+            _settings[key] = value;
+        }
+
         if (UsesPostgres(settings))
         {
             _settings["Database:Provider"] = "PostgreSQL";

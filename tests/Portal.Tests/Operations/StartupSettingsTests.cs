@@ -41,6 +41,7 @@ public sealed class StartupSettingsTests
     [InlineData(typeof(SmtpOptions), "Mail:Smtp")]
     [InlineData(typeof(CounsellingOptions), "Counselling")]
     [InlineData(typeof(Portal.MitId.MitIdOptions), "Authentication:MitID")]
+    [InlineData(typeof(MunicipalityOptions), "Municipality")]
     public void The_example_settings_name_every_setting_the_code_reads(Type options, string section)
     {
         ArgumentNullException.ThrowIfNull(options);

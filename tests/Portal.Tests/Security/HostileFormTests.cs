@@ -93,9 +93,12 @@ public sealed class HostileFormTests(ITestOutputHelper output) : IDisposable
         {
             var url = queue.Dequeue();
             using var response = await client.GetAsync(new Uri(url, UriKind.Relative));
-            if (response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location is { } location && seen.Add(location.OriginalString))
+            // The login redirect is absolute (https://localhost/Identity/Account/Login?…): follow it on this host only.
+            if (response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location is { } location
+                && (!location.IsAbsoluteUri || location.Host == "localhost")
+                && (location.IsAbsoluteUri ? location.PathAndQuery : location.OriginalString) is var next && seen.Add(next))
             {
-                queue.Enqueue(location.OriginalString);
+                queue.Enqueue(next);
             }
 
             if (response.StatusCode != HttpStatusCode.OK || response.Content.Headers.ContentType?.MediaType != "text/html")

@@ -74,8 +74,10 @@ public sealed class IndexModel(PortalDbContext db, ConsentBook book, ConsentWord
 
     private string Line(Consent consent, ConsentDecision decision, string myId)
     {
+        // The child reads about a parent in the child's own words; a parent reads about "the other parent".
         var who = decision.PartyId == myId ? text["You"].Value
             : decision.PartyRole == ActorRole.Youth ? decision.PartyName
+            : ViewerIsChild ? text["YourParent"].Value
             : text["OtherParent"].Value;
         var what = wordings.Title(consent.Partner, consent.Purpose, ChildName);
         var how = decision.Method == ConsentMethod.Oral ? text["Oral", decision.RecordedByName ?? string.Empty] : text["InPortal"];

@@ -68,6 +68,10 @@ public sealed class OfferModel(PortalDbContext db, CounsellingLine line, IString
         return RedirectToPage("./Index");
     }
 
+    /// <summary>A time in the past or a deadline after the time stands at the deadline; a missing place or name at its field.</summary>
+    public string FieldFor(DomainException refusal) =>
+        refusal.Code == "Counselling.OfferTimesInvalid" ? "Input.AnswerByDate" : FormFields.TextFieldFor(refusal, Input);
+
     public async Task<IActionResult> ShowAgainAsync(CancellationToken cancellationToken) =>
         await LoadAsync(cancellationToken) ? Page() : RedirectToPage("./Index");
 
