@@ -31,6 +31,31 @@ public sealed class FamilyPlanTests : IDisposable
     }
 
     [Fact]
+    public async Task The_plan_shows_one_list_of_the_meetings_ahead_in_date_order_each_saying_what_it_is()
+    {
+        using var client = _factory.CreateClient();
+        await client.LogInAsync(DemoLogins.Parent);
+        var home = await client.GetPageAsync("/");
+        var plan = await client.GetPageAsync(home.QuerySelectorAll("main a").Single(anchor => anchor.TextContent == "Se Emma Jensens plan").GetAttribute("href")!);
+
+        // Emma's plan meeting is in two weeks, her network meeting in three: one list, the nearest first, and no second
+        // "next meeting" further down.
+        var list = plan.QuerySelector("section[aria-labelledby=coming-meetings-heading]")!;
+        Assert.Equal("Jeres næste møder", list.QuerySelector("h2")?.TextContent);
+        Assert.Equal(["Møde om planen", "Netværksmøde"], list.QuerySelectorAll("h3").Select(heading => heading.TextContent));
+        Assert.Contains("I og sagsbehandleren taler om, hvordan det går", list.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(list.QuerySelector("a[href^='/moeder/']"));
+        Assert.DoesNotContain(plan.QuerySelectorAll("main h2"), heading => heading.TextContent.StartsWith("Næste", StringComparison.Ordinal));
+
+        // Emma reads it as hers.
+        using var emma = _factory.CreateClient();
+        await emma.LogInAsync(DemoLogins.Youth);
+        var own = await emma.GetPageAsync((await emma.GetPageAsync("/")).QuerySelectorAll("main a").First(anchor => anchor.GetAttribute("href")?.StartsWith("/plan/", StringComparison.Ordinal) == true).GetAttribute("href")!);
+        Assert.Equal("Dine næste møder", own.QuerySelector("#coming-meetings-heading")?.TextContent);
+        Assert.Contains("Vælg hvem der skal med", own.QuerySelector("section[aria-labelledby=coming-meetings-heading]")?.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_coming_school_change_shows_who_will_be_there_for_the_child()
     {
         using var client = _factory.CreateClient();

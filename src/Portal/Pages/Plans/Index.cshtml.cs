@@ -13,8 +13,8 @@ public sealed class IndexModel(PortalDbContext db, TimeProvider clock) : PageMod
 
     public bool IsOwnPlan { get; private set; }
 
-    /// <summary>The next network meeting that is still on, so the family sees it where they look first.</summary>
-    public Domain.Meetings.NetworkMeeting? NextMeeting { get; private set; }
+    /// <summary>The meeting about the plan and the next network meeting, in date order, where the family looks first.</summary>
+    public ComingMeetings Meetings { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(Guid childId, CancellationToken cancellationToken)
     {
@@ -27,7 +27,8 @@ public sealed class IndexModel(PortalDbContext db, TimeProvider clock) : PageMod
 
         IsOwnPlan = db.Children.Any(child => child.Id == childId && child.YouthUserId == userId);
         var now = clock.GetUtcNow();
-        NextMeeting = (await Meetings.NextMeetingView.LoadAsync(db, [childId], now, cancellationToken)).GetValueOrDefault(childId);
+        var networkMeeting = (await Pages.Meetings.NextMeetingView.LoadAsync(db, [childId], now, cancellationToken)).GetValueOrDefault(childId);
+        Meetings = ComingMeetings.For(View, networkMeeting, IsOwnPlan, now);
         return Page();
     }
 }
