@@ -42,6 +42,14 @@ app.MapStaticAssets().AllowAnonymous().DisableRateLimiting();
 app.MapRazorPages().WithStaticAssets();
 app.MapTestMitIdProvider();
 
+// The warning before a login runs out offers to keep it: any signed-in request renews the login cookie, and this one
+// says how long the login now has (WCAG 2.2.1).
+app.MapGet("/session/forny", async (HttpContext context) =>
+{
+    context.Response.Headers.CacheControl = "no-store";
+    return Results.Json(new { secondsLeft = await IdentitySetup.SecondsLeftAsync(context) });
+}).RequireAuthorization();
+
 // Unknown addresses answer 404 (the friendly page), for visitors too, rather than a login prompt; a missing file
 // such as /favicon.ico too (the default fallback pattern leaves out paths that look like files).
 app.MapFallback("{*path}", context =>

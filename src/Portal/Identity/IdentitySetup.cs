@@ -84,6 +84,7 @@ public static class IdentitySetup
             options.AccessDeniedPath = "/Identity/Account/AccessDenied";
             options.Events.OnSigningIn = RememberWhenSignedIn;
             options.Events.OnValidatePrincipal = EnforceAbsoluteLifetimeThenSecurityStamp;
+            options.Events.OnRedirectToLogin = SayWhyOnTheLoginPage;
         });
 
         builder.Services.AddAuthorizationBuilder()
@@ -93,6 +94,60 @@ public static class IdentitySetup
             .AddPolicy(Policies.Caseworker, policy => policy.RequireRole(Roles.Caseworker))
             .AddPolicy(Policies.Admin, policy => policy.RequireRole(Roles.Admin))
             .AddPolicy(Policies.Counsellor, policy => policy.RequireRole(Roles.Counsellor));
+    }
+
+    /// <summary>The login page's query parameter that says a login ran out, and whether a form sent with it was lost.</summary>
+    public const string LoggedOutParameter = "udlogget";
+
+    public const string LoggedOutFormLost = "ikke-gemt";
+
+    /// <summary>
+    /// A request that still carries a login cookie, but one that has run out (30 minutes idle, 12 hours in all, or a
+    /// logout elsewhere), lands on the login page with a word on why, and on whether what it sent was lost.
+    /// </summary>
+    private static Task SayWhyOnTheLoginPage(RedirectContext<CookieAuthenticationOptions> context)
+    {
+        // The page's own "keep me logged in" call (a script) is told 401, not sent to the login page.
+        if (context.Request.Headers.XRequestedWith == "XMLHttpRequest")
+        {
+            context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+            return Task.CompletedTask;
+        }
+
+        var redirect = context.RedirectUri;
+        if (context.Request.Cookies.ContainsKey(context.Options.Cookie.Name!))
+        {
+            redirect = Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(redirect, LoggedOutParameter, HttpMethods.IsPost(context.Request.Method) ? LoggedOutFormLost : "ja");
+        }
+
+        context.Response.Redirect(redirect);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// How many seconds the current login has left, counting the renewal this request brings (the cookie is renewed
+    /// when less time remains than has passed) and the 12-hour limit; null when nobody is signed in. The page's
+    /// warning before the login runs out (WCAG 2.2.1) counts down from it.
+    /// </summary>
+    public static async Task<int?> SecondsLeftAsync(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var login = await context.AuthenticateAsync(IdentityConstants.ApplicationScheme);
+        if (!login.Succeeded || login.Properties is not { IssuedUtc: { } issued, ExpiresUtc: { } expires } properties)
+        {
+            return null;
+        }
+
+        var now = context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
+        var end = expires - now < now - issued ? now + IdleTimeout : expires;
+        if (properties.Items.TryGetValue(SignedInAtKey, out var value)
+            && long.TryParse(value, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var seconds))
+        {
+            var absoluteEnd = DateTimeOffset.FromUnixTimeSeconds(seconds) + AbsoluteLifetime;
+            end = end < absoluteEnd ? end : absoluteEnd;
+        }
+
+        return (int)Math.Max(0, Math.Ceiling((end - now).TotalSeconds));
     }
 
     private static Task RememberWhenSignedIn(CookieSigningInContext context)

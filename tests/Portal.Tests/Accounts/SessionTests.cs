@@ -86,6 +86,65 @@ public sealed class SessionTests : IDisposable
         Assert.Equal(HttpStatusCode.Redirect, laptopResponse.StatusCode);
     }
 
+    [Fact]
+    public async Task The_page_knows_how_long_the_login_has_left_and_the_keep_button_renews_it()
+    {
+        using var client = _factory.CreateClient();
+        await client.LogInAsync(DemoLogins.Parent);
+        Assert.Equal("1800", await SecondsLeftOnAPageAsync(client));
+
+        // Ten minutes on: the login is not renewed yet (more time is left than has passed), twenty left.
+        _clock.Advance(TimeSpan.FromMinutes(10));
+        Assert.Equal("1200", await SecondsLeftOnAPageAsync(client));
+
+        // Twenty-six minutes since the login: the warning's button renews it for thirty minutes more.
+        _clock.Advance(TimeSpan.FromMinutes(16));
+        using var kept = await KeepAsync(client);
+        Assert.Equal(HttpStatusCode.OK, kept.StatusCode);
+        Assert.True(kept.Headers.CacheControl?.NoStore);
+        Assert.Contains("\"secondsLeft\":1800", await kept.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        _clock.Advance(TimeSpan.FromMinutes(14));
+        Assert.Equal("960", await SecondsLeftOnAPageAsync(client));
+
+        // Once it has run out, the button is told so (not sent to the login page).
+        _clock.Advance(TimeSpan.FromMinutes(31));
+        using var tooLate = await KeepAsync(client);
+        Assert.Equal(HttpStatusCode.Unauthorized, tooLate.StatusCode);
+    }
+
+    [Fact]
+    public async Task After_the_login_runs_out_the_login_page_says_why_and_whether_what_was_sent_was_lost()
+    {
+        using var client = _factory.CreateClient();
+        await client.LogInAsync(DemoLogins.Parent);
+        var words = await client.GetPageAsync((await client.GetPageAsync("/")).QuerySelectorAll("main a").First(anchor => anchor.GetAttribute("href")?.StartsWith("/plan/", StringComparison.Ordinal) == true).GetAttribute("href")!.Split('?')[0] + "/mine-ord");
+
+        _clock.Advance(TimeSpan.FromMinutes(31));
+        using var sent = await client.SubmitAsync(words.Form("main form[action*='handler=Add']"), new Dictionary<string, string> { ["Input.Text"] = "Vi vil gerne tale om skolen." });
+        Assert.Contains("udlogget=ikke-gemt", sent.Location(), StringComparison.Ordinal);
+        var login = await client.GetPageAsync(sent.Location());
+        Assert.Contains("så det, du skrev, blev ikke gemt", login.QuerySelector("main [role=status]")?.TextContent, StringComparison.Ordinal);
+
+        using var later = await client.GetAsync(new Uri("/mine-data", UriKind.Relative));
+        Assert.Contains("udlogget=ja", later.Location(), StringComparison.Ordinal);
+
+        // Somebody who was never logged in is just asked to log in.
+        using var stranger = _factory.CreateClient();
+        using var asked = await stranger.GetAsync(new Uri("/mine-data", UriKind.Relative));
+        Assert.DoesNotContain("udlogget", asked.Location(), StringComparison.Ordinal);
+        Assert.Null((await stranger.GetPageAsync(asked.Location())).QuerySelector("main [role=status]"));
+    }
+
+    private static async Task<string?> SecondsLeftOnAPageAsync(HttpClient client) =>
+        (await client.GetPageAsync("/Identity/Account/Manage")).Body?.GetAttribute("data-session-seconds");
+
+    private static Task<HttpResponseMessage> KeepAsync(HttpClient client)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/session/forny", UriKind.Relative));
+        request.Headers.Add("X-Requested-With", "XMLHttpRequest");
+        return client.SendAsync(request);
+    }
+
     public void Dispose()
     {
         _factory.Dispose();

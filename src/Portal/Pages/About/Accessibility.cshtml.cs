@@ -12,10 +12,7 @@ namespace Portal.Pages.About;
 public sealed class AccessibilityModel(IOptions<MunicipalityOptions> municipality) : PageModel
 {
     /// <summary>What is known not to meet WCAG 2.1 AA yet, as resource keys; removed here as each is fixed.</summary>
-    public static IReadOnlyList<string> KnownProblems { get; } =
-    [
-        "Problem.SessionTimeout",
-    ];
+    public static IReadOnlyList<string> KnownProblems { get; } = [];
 
     public MunicipalityOptions Municipality => municipality.Value;
 

@@ -20,9 +20,11 @@ public sealed class LoginModel(SignInManager<PortalUser> signInManager, LoginThr
 
     public bool MitIdIsOn => mitId.IsOn;
 
-    public void OnGet()
-    {
-    }
+    /// <summary>Why the person is here again: their login ran out ("ja"), and what they sent was lost ("ikke-gemt").</summary>
+    public string? LoggedOut { get; private set; }
+
+    public void OnGet([FromQuery(Name = IdentitySetup.LoggedOutParameter)] string? loggedOut) =>
+        LoggedOut = loggedOut is IdentitySetup.LoggedOutFormLost ? "FormLost" : loggedOut is null ? null : "Idle";
 
     /// <summary>"Log ind med MitID": off to the broker, back at the MitID finish page.</summary>
     public IActionResult OnPostMitId(string? returnUrl) =>
