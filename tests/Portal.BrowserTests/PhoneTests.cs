@@ -100,4 +100,22 @@ public sealed class PhoneTests(PortalServer server) : IClassFixture<PortalServer
         Assert.Equal("Input_Message", await page.EvaluateAsync<string>("document.activeElement.id"));
         Assert.Equal(1001, await page.EvaluateAsync<int>("document.activeElement.value.length"));
     }
+
+    [Fact]
+    public async Task The_calendar_address_is_one_tap_to_subscribe_and_one_tap_to_copy()
+    {
+        var page = await server.NewPhoneAsync();
+        await page.Context.GrantPermissionsAsync(["clipboard-read", "clipboard-write"]);
+        await Phone.LogInAsync(page, DemoData.Users[0].Email);
+        await page.GotoAsync("/kalender");
+        await page.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Lav en") }).ClickAsync();
+
+        var subscribe = page.GetByRole(AriaRole.Link, new() { Name = "Tilføj til kalenderen på denne telefon" });
+        await Assertions.Expect(subscribe).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex("^webcal://localhost:\\d+/kalender/feed/"));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Kopiér adressen" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Adressen er kopieret." })).ToBeVisibleAsync();
+        Assert.Equal(await page.Locator("#feed-address").InputValueAsync(), await page.EvaluateAsync<string>("navigator.clipboard.readText()"));
+        await Phone.AssertAccessibleAsync(page, "calendar address");
+        await Phone.SaveScreenshotAsync(page, "calendar-address-360");
+    }
 }

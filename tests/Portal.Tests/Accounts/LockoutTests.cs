@@ -27,7 +27,7 @@ public sealed class LockoutTests : IDisposable
         Assert.Equal(HttpStatusCode.TooManyRequests, waiting.StatusCode);
         Assert.True(waiting.Headers.Contains("Retry-After"));
         var page = await Html.ReadAsync(waiting);
-        Assert.Contains("Vent 5 sekunder, og prøv så igen.", page.QuerySelector("[role=alert]")?.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Vent 5 sekunder, og prøv så igen.", page.QuerySelector("#error-summary")?.TextContent, StringComparison.Ordinal);
         Assert.Equal(DemoLogins.Parent, page.QuerySelector("input[name='Input.Email']")?.GetAttribute("value"));
         Assert.True(string.IsNullOrEmpty(page.QuerySelector("input[name='Input.Password']")?.GetAttribute("value")));
     }

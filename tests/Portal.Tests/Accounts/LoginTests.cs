@@ -41,7 +41,7 @@ public sealed class LoginTests(PortalFactory factory) : IClassFixture<PortalFact
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await Html.ReadAsync(response);
-        Assert.Contains("E-mail eller adgangskode er forkert", page.QuerySelector("[role=alert]")?.TextContent, StringComparison.Ordinal);
+        Assert.Contains("E-mail eller adgangskode er forkert", page.QuerySelector("#error-summary")?.TextContent, StringComparison.Ordinal);
         Assert.DoesNotContain(response.Headers.TryGetValues("Set-Cookie", out var cookies) ? cookies : [], cookie => cookie.StartsWith("__Host-Familieportalen=", StringComparison.Ordinal));
     }
 
@@ -53,8 +53,8 @@ public sealed class LoginTests(PortalFactory factory) : IClassFixture<PortalFact
         using var unknown = await client.TryLogInAsync("nobody@example.dk", "whatever-password-here");
         using var wrong = await client.TryLogInAsync(DemoLogins.Caseworker, "whatever-password-here");
 
-        var unknownMessage = (await Html.ReadAsync(unknown)).QuerySelector("[role=alert]")?.TextContent;
-        var wrongMessage = (await Html.ReadAsync(wrong)).QuerySelector("[role=alert]")?.TextContent;
+        var unknownMessage = (await Html.ReadAsync(unknown)).QuerySelector("#error-summary")?.TextContent;
+        var wrongMessage = (await Html.ReadAsync(wrong)).QuerySelector("#error-summary")?.TextContent;
         Assert.NotNull(unknownMessage);
         Assert.Equal(wrongMessage, unknownMessage);
     }
@@ -67,7 +67,7 @@ public sealed class LoginTests(PortalFactory factory) : IClassFixture<PortalFact
         using var response = await client.TryLogInAsync(string.Empty, new string('x', 300));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var errors = (await Html.ReadAsync(response)).QuerySelector("[role=alert]")!.TextContent;
+        var errors = (await Html.ReadAsync(response)).QuerySelector("#error-summary")!.TextContent;
         Assert.Contains("E-mail skal udfyldes.", errors, StringComparison.Ordinal);
         Assert.Contains("Adgangskode må højst være 256 tegn.", errors, StringComparison.Ordinal);
     }

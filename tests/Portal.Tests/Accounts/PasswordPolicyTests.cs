@@ -21,7 +21,7 @@ public sealed class PasswordPolicyTests : IDisposable
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await Html.ReadAsync(response);
-        Assert.Contains(expected, page.QuerySelector("[role=alert]")?.TextContent, StringComparison.Ordinal);
+        Assert.Contains(expected, page.QuerySelector("#error-summary")?.TextContent, StringComparison.Ordinal);
         Assert.NotNull(page.QuerySelector(".form-group.form-error #Input_NewPassword"));
     }
 
@@ -40,7 +40,7 @@ public sealed class PasswordPolicyTests : IDisposable
         using var response = await ChangePasswordAsync(client, newPassword);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var alert = (await Html.ReadAsync(response)).QuerySelector("[role=alert]")?.TextContent;
+        var alert = (await Html.ReadAsync(response)).QuerySelector("#error-summary")?.TextContent;
         Assert.True(
             alert?.Contains("for let at gætte. Brug hellere tre eller fire almindelige ord", StringComparison.Ordinal) == true
             || alert?.Contains("Den adgangskode er for almindelig", StringComparison.Ordinal) == true,

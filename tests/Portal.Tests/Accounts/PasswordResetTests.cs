@@ -43,7 +43,7 @@ public sealed partial class PasswordResetTests : IDisposable
             ["Input.ConfirmPassword"] = "et andet godt kodeord her",
         });
         Assert.Equal(HttpStatusCode.OK, reused.StatusCode);
-        Assert.Contains("Linket er udløbet eller allerede brugt", (await Html.ReadAsync(reused)).QuerySelector("[role=alert]")?.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Linket er udløbet eller allerede brugt", (await Html.ReadAsync(reused)).QuerySelector("#error-summary")?.TextContent, StringComparison.Ordinal);
         await anonymous.LogInAsync(DemoLogins.Parent, "solsikker i vindueskarmen");
 
         // Nothing personal or secret reaches the logs: no address, no password, no token.
@@ -81,7 +81,7 @@ public sealed partial class PasswordResetTests : IDisposable
         });
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("Linket er udløbet eller allerede brugt", (await Html.ReadAsync(response)).QuerySelector("[role=alert]")?.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Linket er udløbet eller allerede brugt", (await Html.ReadAsync(response)).QuerySelector("#error-summary")?.TextContent, StringComparison.Ordinal);
     }
 
     private async Task<MimeMessage> WaitForMailAsync(string to)

@@ -21,7 +21,7 @@ public sealed class TwoFactorTests : IDisposable
 
         using var wrong = await client.SubmitAsync(enable.Form(), new Dictionary<string, string> { ["Input.Code"] = "000000" == totp.ComputeTotp() ? "111111" : "000000" });
         Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
-        Assert.Contains("Koden passer ikke", (await Html.ReadAsync(wrong)).QuerySelector("[role=alert]")?.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Koden passer ikke", (await Html.ReadAsync(wrong)).QuerySelector("#error-summary")?.TextContent, StringComparison.Ordinal);
 
         using var enabled = await client.SubmitAsync(enable.Form(), new Dictionary<string, string> { ["Input.Code"] = totp.ComputeTotp() });
         Assert.Equal("/Identity/Account/Manage/RecoveryCodes", enabled.Location());

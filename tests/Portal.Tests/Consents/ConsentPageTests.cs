@@ -223,7 +223,7 @@ public sealed class ConsentPageTests : IDisposable
         using var parentGive = await mother.GetAsync(new Uri($"/samtykke/{emma}/{HealthVisitorsMeetings}/giv", UriKind.Relative));
         var parentForm = (await Html.ReadAsync(parentGive)).Form();
         using var refused = await mother.SubmitAsync(parentForm);
-        Assert.Contains("Det samtykke er ikke dit at give.", (await Html.ReadAsync(refused)).QuerySelector("[role=alert]")?.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Det samtykke er ikke dit at give.", (await Html.ReadAsync(refused)).QuerySelector("#error-summary")?.TextContent, StringComparison.Ordinal);
 
         var youthView = await youth.GetPageAsync($"/samtykke/{emma}");
         Assert.Equal(4, youthView.QuerySelectorAll("main a").Count(link => link.TextContent == "Giv samtykke"));

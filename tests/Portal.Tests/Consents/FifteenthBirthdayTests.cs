@@ -59,7 +59,7 @@ public sealed class FifteenthBirthdayTests : IDisposable
         Assert.Equal("Nu bestemmer du selv", review.QuerySelector("h1")?.TextContent);
         Assert.Equal(4, review.QuerySelectorAll("main fieldset").Length);
         using var incomplete = await idaClient.SubmitAsync(review.Form(), new Dictionary<string, string> { ["Input.Choices[0].Keep"] = "true" });
-        Assert.Contains("Vælg ja eller nej ved hvert samtykke.", (await Html.ReadAsync(incomplete)).QuerySelector("[role=alert]")?.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Vælg ja eller nej ved hvert samtykke.", (await Html.ReadAsync(incomplete)).QuerySelector("#error-summary")?.TextContent, StringComparison.Ordinal);
 
         using var saved = await idaClient.SubmitAsync(review.Form(), new Dictionary<string, string>
         {

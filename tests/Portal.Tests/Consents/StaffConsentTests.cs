@@ -48,7 +48,7 @@ public sealed class StaffConsentTests : IDisposable
 
         using var refused = await caseworker.SubmitAsync(sharing.Form(), new Dictionary<string, string> { ["Input.Partner"] = "HealthVisitors", ["Input.What"] = "Oskars vægtkurve" });
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
-        var refusal = (await Html.ReadAsync(refused)).QuerySelector("[role=alert]")?.TextContent ?? string.Empty;
+        var refusal = (await Html.ReadAsync(refused)).QuerySelector("#error-summary")?.TextContent ?? string.Empty;
         Assert.True(refusal.Contains("Mangler svar fra: Sofie Jensen, Anders Jensen", StringComparison.Ordinal) || refusal.Contains("Mangler svar fra: Anders Jensen, Sofie Jensen", StringComparison.Ordinal), refusal);
 
         foreach (var parent in new[] { DemoLogins.Parent, DemoLogins.OtherParent })

@@ -78,7 +78,7 @@ public sealed class AnonymousCounsellingTests : IDisposable
             using var stranger = _factory.CreateClient();
             using var response = await stranger.SubmitAsync((await stranger.GetPageAsync("/raadgivning/kode")).Form(), new Dictionary<string, string> { ["Input.Code"] = wrong });
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-            Assert.Contains("Vi kan ikke finde en henvendelse med den kode.", (await Html.ReadAsync(response)).QuerySelector("[role=alert]")?.TextContent, StringComparison.Ordinal);
+            Assert.Contains("Vi kan ikke finde en henvendelse med den kode.", (await Html.ReadAsync(response)).QuerySelector("#error-summary")?.TextContent, StringComparison.Ordinal);
         }
 
         Assert.DoesNotContain(_factory.Logs.Lines, line => line.Contains(code, StringComparison.Ordinal) || line.Contains(code.Replace("-", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal));
@@ -248,7 +248,7 @@ public sealed class AnonymousCounsellingTests : IDisposable
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await Html.ReadAsync(response);
-        Assert.NotNull(page.QuerySelector("[role=alert]"));
+        Assert.NotNull(page.QuerySelector("#error-summary"));
         Assert.Equal("Familiehuset", page.QuerySelector("input[name='Input.Place']")?.GetAttribute("value"));
         Assert.DoesNotContain(_factory.Logs.Lines, line => line.Contains("forged", StringComparison.Ordinal));
     }

@@ -148,7 +148,7 @@ public sealed class MeetingInvitationSmtpTests : IAsyncLifetime
     {
         var page = await _caseworker.GetPageAsync(meetingPath);
         using var response = await _caseworker.SubmitAsync(page.Form($"form[action*='handler={handler}']"), values);
-        Assert.True(response.StatusCode == HttpStatusCode.Redirect, (await Html.ReadAsync(response)).QuerySelector("[role=alert]")?.TextContent);
+        Assert.True(response.StatusCode == HttpStatusCode.Redirect, (await Html.ReadAsync(response)).QuerySelector("#error-summary")?.TextContent);
     }
 
     private static Ical.Net.Calendar Calendar(MimeMessage message, string method)

@@ -28,6 +28,9 @@ public sealed partial class NetworkMeetingPageTests : IDisposable
         Assert.Contains("Hvilke voksne stoler du på?", page.MainText(), StringComparison.Ordinal);
         Assert.Contains("Venter på dit svar", Card(page, "Moster Hanne").TextContent, StringComparison.Ordinal);
 
+        // Before she answers, Emma is told what her mother will see if she says no.
+        Assert.Contains("Siger du nej tak, ser din mor eller far kun: 'Ikke med denne gang'.", Card(page, "Moster Hanne").TextContent, StringComparison.Ordinal);
+
         using var suggested = await youth.SubmitAsync(SuggestForm(page), new Dictionary<string, string>
         {
             ["Suggestion.Name"] = "Mormor Grethe",
@@ -52,6 +55,12 @@ public sealed partial class NetworkMeetingPageTests : IDisposable
         Assert.Contains("Hun lytter altid til mig.", grethe, StringComparison.Ordinal);
         var hanneCard = Card(staffPage, "Moster Hanne").TextContent;
         Assert.True(hanneCard.Contains("Emma har sagt nej tak", StringComparison.Ordinal), hanneCard);
+
+        // Her mother, who suggested the aunt, reads it neutrally.
+        using var mother = await LoggedInAsync(DemoLogins.Parent);
+        var mothersCard = Card(await mother.GetPageAsync($"/moeder/{emma}/{meetingId}"), "Moster Hanne").TextContent;
+        Assert.Contains("Ikke med denne gang", mothersCard, StringComparison.Ordinal);
+        Assert.DoesNotContain("nej tak", mothersCard, StringComparison.OrdinalIgnoreCase);
 
         // The chosen are invited by mail with a calendar invitation; the declined aunt gets nothing.
         var invitation = Assert.Single(await _factory.WaitForMailAsync("grethe@example.dk"));
@@ -140,7 +149,7 @@ public sealed partial class NetworkMeetingPageTests : IDisposable
         form.SetAttribute("action", $"/moeder/{emma}/{meetingId}?handler=Decide&participantId={hanne}&yes=false");
         using var refused = await parent.SubmitAsync(form);
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
-        Assert.Contains("Det er den unge selv, der siger ja eller nej.", (await Html.ReadAsync(refused)).QuerySelector("[role=alert]")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Det er den unge selv, der siger ja eller nej.", (await Html.ReadAsync(refused)).QuerySelector("#error-summary")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(ParticipantDecision.AwaitingYoungPerson, await DecisionAsync(meetingId, "Moster Hanne"));
     }
 
@@ -238,7 +247,7 @@ public sealed partial class NetworkMeetingPageTests : IDisposable
         using var refused = await caseworker.SubmitAsync(page.Form("form[action*='handler=AddPartner']"), values);
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         var refusal = await Html.ReadAsync(refused);
-        Assert.Contains("Det mangler fra: Emma Jensen.", refusal.QuerySelector("[role=alert]")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Det mangler fra: Emma Jensen.", refusal.QuerySelector("#error-summary")!.TextContent, StringComparison.Ordinal);
         Assert.Equal("Sundhedsplejerske Anne", ((IHtmlInputElement)refusal.QuerySelector("input[name='Partner.ContactName']")!).Value);
 
         using var youth = await LoggedInAsync(DemoLogins.Youth);
@@ -341,7 +350,7 @@ public sealed partial class NetworkMeetingPageTests : IDisposable
 
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         var again = await Html.ReadAsync(refused);
-        Assert.Contains("Mødet skal slutte, efter det er startet.", again.QuerySelector("[role=alert]")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Mødet skal slutte, efter det er startet.", again.QuerySelector("#error-summary")!.TextContent, StringComparison.Ordinal);
         Assert.NotNull(again.QuerySelector(".form-group.form-error input[name='Move.EndTime']"));
         Assert.Equal("16:00", ((IHtmlInputElement)again.QuerySelector("input[name='Move.StartTime']")!).Value[..5]);
         await Task.Delay(500);
@@ -360,7 +369,7 @@ public sealed partial class NetworkMeetingPageTests : IDisposable
 
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         var again = await Html.ReadAsync(refused);
-        Assert.Contains("må højst være 500 tegn", again.QuerySelector("[role=alert]")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("må højst være 500 tegn", again.QuerySelector("#error-summary")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(why, ((IHtmlTextAreaElement)again.QuerySelector("textarea[name='Suggestion.Why']")!).Value);
         Assert.Equal(2, await _factory.WithDbAsync(async db => (await db.NetworkMeetings.SingleAsync(item => item.Id == meetingId)).Participants.Count));
     }
@@ -378,7 +387,7 @@ public sealed partial class NetworkMeetingPageTests : IDisposable
 
         Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);
-        Assert.Contains("Nogen har ændret mødet", (await Html.ReadAsync(second)).QuerySelector("[role=alert]")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Nogen har ændret mødet", (await Html.ReadAsync(second)).QuerySelector("#error-summary")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(1, await _factory.WithDbAsync(async db => (await db.NetworkMeetings.SingleAsync(item => item.Id == meetingId)).Participants.Count(person => person.Name == "Farfar")));
     }
 
@@ -395,7 +404,7 @@ public sealed partial class NetworkMeetingPageTests : IDisposable
             ["Support.Name"] = "Lille Ven",
             ["Support.Born"] = today.AddYears(-14).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
         });
-        Assert.Contains("En bisidder skal være mindst 15 år.", (await Html.ReadAsync(refused)).QuerySelector("[role=alert]")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("En bisidder skal være mindst 15 år.", (await Html.ReadAsync(refused)).QuerySelector("#error-summary")!.TextContent, StringComparison.Ordinal);
 
         page = await youth.GetPageAsync($"/moeder/{emma}/{meetingId}");
         using var chosen = await youth.SubmitAsync(page.Form("form[action*='handler=Support']"), new Dictionary<string, string>
@@ -424,8 +433,15 @@ public sealed partial class NetworkMeetingPageTests : IDisposable
 
         var calendarPage = await youth.GetPageAsync("/kalender");
         using var created = await youth.SubmitAsync(calendarPage.Form());
-        var address = ((IHtmlInputElement)(await Html.ReadAsync(created)).QuerySelector("#feed-address")!).Value;
+        var made = await Html.ReadAsync(created);
+        var address = made.QuerySelector("#feed-address")!.TextContent;
         var feedPath = new Uri(address).PathAndQuery;
+
+        // One tap on a phone (webcal:), the whole address readable, and a copy button that the script shows.
+        Assert.Equal("webcal://localhost" + feedPath, made.QuerySelector("main a[href^='webcal:']")?.GetAttribute("href"));
+        Assert.Equal("textarea", made.QuerySelector("#feed-address")!.LocalName);
+        Assert.True(made.QuerySelector("[data-copy-area]")!.HasAttribute("hidden"));
+        Assert.NotNull(made.QuerySelector("script[src*='/js/copy']"));
 
         using var calendarApp = _factory.CreateClient();
         var feed = Ical.Net.Calendar.Load(await calendarApp.GetStringAsync(new Uri(feedPath, UriKind.Relative)))!;
@@ -435,7 +451,7 @@ public sealed partial class NetworkMeetingPageTests : IDisposable
         await _factory.CreateUserAsync("fremmed@example.dk", "Fremmed Forælder", Roles.Parent);
         using var stranger = await LoggedInAsync("fremmed@example.dk");
         using var strangerCreated = await stranger.SubmitAsync((await stranger.GetPageAsync("/kalender")).Form());
-        var strangerPath = new Uri(((IHtmlInputElement)(await Html.ReadAsync(strangerCreated)).QuerySelector("#feed-address")!).Value).PathAndQuery;
+        var strangerPath = new Uri((await Html.ReadAsync(strangerCreated)).QuerySelector("#feed-address")!.TextContent).PathAndQuery;
         Assert.Empty(Ical.Net.Calendar.Load(await calendarApp.GetStringAsync(new Uri(strangerPath, UriKind.Relative)))!.Events);
 
         calendarPage = await youth.GetPageAsync("/kalender");
@@ -446,7 +462,7 @@ public sealed partial class NetworkMeetingPageTests : IDisposable
         }
 
         Assert.DoesNotContain(_factory.Logs.Lines, line => line.Contains(feedPath["/kalender/feed/".Length..], StringComparison.Ordinal));
-        var renewedPath = new Uri(((IHtmlInputElement)(await Html.ReadAsync(renewed)).QuerySelector("#feed-address")!).Value).PathAndQuery;
+        var renewedPath = new Uri((await Html.ReadAsync(renewed)).QuerySelector("#feed-address")!.TextContent).PathAndQuery;
         calendarPage = await youth.GetPageAsync("/kalender");
         using var turnedOff = await youth.SubmitAsync(calendarPage.Form("form[action*='handler=TurnOff']"));
         using (var off = await calendarApp.GetAsync(new Uri(renewedPath, UriKind.Relative)))

@@ -175,7 +175,7 @@ public sealed class FamilyPlanTests : IDisposable
         using var response = await client.SubmitAsync(words.Form(), new Dictionary<string, string> { ["Input.Text"] = text });
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var alertText = (await Html.ReadAsync(response)).QuerySelector("[role=alert]")?.TextContent ?? string.Empty;
+        var alertText = (await Html.ReadAsync(response)).QuerySelector("#error-summary")?.TextContent ?? string.Empty;
         Assert.True(alertText.Contains(expected, StringComparison.Ordinal), alertText);
         Assert.Equal(before, await CountEntriesAsync());
     }
@@ -192,7 +192,7 @@ public sealed class FamilyPlanTests : IDisposable
         using var response = await client.SubmitAsync(words.Form(), new Dictionary<string, string> { ["Input.Text"] = tooLong });
 
         var page = await Html.ReadAsync(response);
-        Assert.Contains("Din tekst må højst være 2000 tegn.", page.QuerySelector("[role=alert]")?.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Din tekst må højst være 2000 tegn.", page.QuerySelector("#error-summary")?.TextContent, StringComparison.Ordinal);
         Assert.Equal(tooLong, page.QuerySelector("textarea[name='Input.Text']")?.TextContent);
     }
 

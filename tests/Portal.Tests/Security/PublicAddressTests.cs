@@ -108,7 +108,7 @@ public sealed partial class PublicAddressTests : IDisposable
         using var mother = await ForgedLoginAsync(DemoLogins.Parent);
         using var made = await mother.SubmitAsync((await mother.GetPageAsync("/kalender")).Form("form[action*='handler=Create']"));
 
-        var address = (await Html.ReadAsync(made)).QuerySelector("#feed-address")?.GetAttribute("value");
+        var address = (await Html.ReadAsync(made)).QuerySelector("#feed-address")?.TextContent;
         Assert.StartsWith("https://localhost/kalender/feed/", address, StringComparison.Ordinal);
     }
 

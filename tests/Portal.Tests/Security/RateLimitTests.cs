@@ -28,7 +28,7 @@ public sealed class RateLimitTests : IDisposable
         var page = await Html.ReadAsync(refused);
 
         // The form itself comes back, with the wait and the e-mail still typed in; never the password.
-        Assert.Contains("Vent lidt, før du prøver igen", page.QuerySelector("[role=alert]")?.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Vent lidt, før du prøver igen", page.QuerySelector("#error-summary")?.TextContent, StringComparison.Ordinal);
         Assert.Equal("someone@example.dk", page.QuerySelector("input[name='Input.Email']")?.GetAttribute("value"));
         Assert.True(string.IsNullOrEmpty(page.QuerySelector("input[name='Input.Password']")?.GetAttribute("value")));
     }
@@ -50,7 +50,7 @@ public sealed class RateLimitTests : IDisposable
         Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
         Assert.True(refused.Headers.Contains("Retry-After"));
         var page = await Html.ReadAsync(refused);
-        Assert.Contains("Vent lidt, før du prøver igen", page.QuerySelector("[role=alert]")?.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Vent lidt, før du prøver igen", page.QuerySelector("#error-summary")?.TextContent, StringComparison.Ordinal);
         Assert.Equal("GUESS3", page.QuerySelector("input[name='Input.Code']")?.GetAttribute("value"));
         limited.DeleteDataFolder();
     }
@@ -68,7 +68,7 @@ public sealed class RateLimitTests : IDisposable
 
         Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
         var page = await Html.ReadAsync(refused);
-        Assert.Contains("det, du har skrevet, står der stadig", page.QuerySelector("[role=alert]")?.TextContent, StringComparison.Ordinal);
+        Assert.Contains("det, du har skrevet, står der stadig", page.QuerySelector("#error-summary")?.TextContent, StringComparison.Ordinal);
         Assert.Equal("Min far drikker, og jeg ved ikke, hvem jeg skal tale med.", page.QuerySelector("textarea[name='Input.Message']")?.TextContent.Trim());
         Assert.Equal(1, await limited.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.CounsellingRequests)));
         limited.DeleteDataFolder();

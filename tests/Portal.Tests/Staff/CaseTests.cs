@@ -108,7 +108,7 @@ public sealed class CaseTests : IDisposable
         using var response = await caseworker.SubmitAsync(form, CaseForm("Lille Bo", DateOnly.FromDateTime(_clock.GetUtcNow().UtcDateTime).AddYears(-8).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), ("Far Bo", "far.bo@example.dk"), null, "bo@example.dk"));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("Barnet er for ungt til sit eget login.", (await Html.ReadAsync(response)).QuerySelector("[role=alert]")?.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Barnet er for ungt til sit eget login.", (await Html.ReadAsync(response)).QuerySelector("#error-summary")?.TextContent, StringComparison.Ordinal);
         Assert.Equal(before, await _factory.WithDbAsync(db => db.Children.CountAsync()));
         Assert.False(await _factory.WithDbAsync(db => db.Users.AnyAsync(user => user.Email == "far.bo@example.dk")));
     }
@@ -128,7 +128,7 @@ public sealed class CaseTests : IDisposable
             ["Input.SecondHolderName"] = "Far",
         });
 
-        var errors = (await Html.ReadAsync(response)).QuerySelector("[role=alert]")!.TextContent;
+        var errors = (await Html.ReadAsync(response)).QuerySelector("#error-summary")!.TextContent;
         Assert.Contains("Fødselsdato er ikke udfyldt rigtigt.", errors, StringComparison.Ordinal);
         Assert.Contains("Skriv en e-mailadresse, som mail kan sendes til", errors, StringComparison.Ordinal);
         Assert.Contains("Skriv både navn og e-mail på den anden forælder", errors, StringComparison.Ordinal);
@@ -146,7 +146,7 @@ public sealed class CaseTests : IDisposable
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await Html.ReadAsync(response);
-        Assert.Contains("bruges allerede", page.QuerySelector("[role=alert]")?.TextContent, StringComparison.Ordinal);
+        Assert.Contains("bruges allerede", page.QuerySelector("#error-summary")?.TextContent, StringComparison.Ordinal);
         Assert.Equal("Ida Berg", page.QuerySelector("input[name='Input.ChildName']")?.GetAttribute("value"));
         Assert.Equal(DemoLogins.Youth, page.QuerySelector("input[name='Input.YouthEmail']")?.GetAttribute("value"));
         Assert.Equal(before, await _factory.WithDbAsync(db => db.Children.CountAsync()));
@@ -183,7 +183,7 @@ public sealed class CaseTests : IDisposable
             using var content = new FormUrlEncodedContent(fields.Select(field => new KeyValuePair<string, string>(field.Item1, field.Item2)));
             using var response = await caseworker.PostAsync(new Uri($"/medarbejder/sager/{oskar}/samtykke", UriKind.Relative), content);
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-            Assert.NotNull((await Html.ReadAsync(response)).QuerySelector("[role=alert]"));
+            Assert.NotNull((await Html.ReadAsync(response)).QuerySelector("#error-summary"));
         }
     }
 

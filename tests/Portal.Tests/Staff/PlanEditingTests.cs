@@ -76,7 +76,7 @@ public sealed class PlanEditingTests : IDisposable
         Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);
         var page = await Html.ReadAsync(second);
-        Assert.Contains("En anden har gemt planen, mens du skrev.", page.QuerySelector("[role=alert]")?.TextContent, StringComparison.Ordinal);
+        Assert.Contains("En anden har gemt planen, mens du skrev.", page.QuerySelector("#error-summary")?.TextContent, StringComparison.Ordinal);
         Assert.Equal("Pias tekst om det vigtigste", page.QuerySelector("textarea[name='Input.WhatMatters']")?.TextContent);
         Assert.Equal("Lars' tekst om det vigtigste", await _factory.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.Plans.Where(plan => plan.ChildId == emma).Select(plan => plan.WhatMatters))));
 
@@ -99,7 +99,7 @@ public sealed class PlanEditingTests : IDisposable
 
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         var page = await Html.ReadAsync(refused);
-        Assert.Contains("Evalueringen kan ikke have en dato i fremtiden.", page.QuerySelector("[role=alert]")?.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Evalueringen kan ikke have en dato i fremtiden.", page.QuerySelector("#error-summary")?.TextContent, StringComparison.Ordinal);
         Assert.Contains("form-error", page.QuerySelector("input[name='Input.Date']")?.ParentElement?.ClassName, StringComparison.Ordinal);
         Assert.Equal("Emma kom i skole fire dage om ugen.", page.QuerySelector("textarea[name='Input.WhatHappened']")?.TextContent);
         var after = await _factory.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.Plans.Where(plan => plan.ChildId == emma)));
@@ -123,7 +123,7 @@ public sealed class PlanEditingTests : IDisposable
         var end = await caseworker.GetPageAsync(endLink);
         using var refused = await caseworker.SubmitAsync(end.Form(), new Dictionary<string, string> { ["Input.Handover"] = "OtherProfessional", ["Input.TakenOverBy"] = string.Empty });
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
-        Assert.Contains("Vi slipper ikke familien, før en anden har taget over.", (await Html.ReadAsync(refused)).QuerySelector("[role=alert]")?.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Vi slipper ikke familien, før en anden har taget over.", (await Html.ReadAsync(refused)).QuerySelector("#error-summary")?.TextContent, StringComparison.Ordinal);
 
         using var ended = await caseworker.SubmitAsync(end.Form(), new Dictionary<string, string> { ["Input.Handover"] = "OtherProfessional", ["Input.TakenOverBy"] = "AKT-læreren på Nordskolen" });
         Assert.Equal(HttpStatusCode.Redirect, ended.StatusCode);

@@ -19,6 +19,11 @@ public sealed class IndexModel(PortalDbContext db, PortalLinks links, TimeProvid
     /// <summary>The new address, only in the answer to the request that made it.</summary>
     public string? NewAddress { get; private set; }
 
+    /// <summary>The same address for "subscribe" on a phone: webcal: opens the calendar app, which then fetches it over https.</summary>
+    public string? SubscribeAddress => NewAddress is { } address && Uri.TryCreate(address, UriKind.Absolute, out var uri)
+        ? "webcal://" + uri.Authority + uri.PathAndQuery
+        : null;
+
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
         CreatedAt = (await db.CalendarFeeds.AsNoTracking().FirstOrDefaultAsync(feed => feed.UserId == User.UserId(), cancellationToken))?.CreatedAt;
 
