@@ -39,6 +39,20 @@ public sealed class ConsentEmails(IStringLocalizer<ConsentEmails> text)
         return Message(to, subject, lines, decision.WordingText);
     }
 
+    /// <summary>One receipt for several answers given at once (the review at 15): each consent, yes or no, and until when.</summary>
+    public EmailMessage Summary(string to, string name, IReadOnlyList<ConsentAnswer> answers, DateTimeOffset at, string consentsLink)
+    {
+        ArgumentNullException.ThrowIfNull(answers);
+        var lines = new List<string> { text["Greeting", name], text["SummaryIntro", answers.Count] };
+        lines.AddRange(answers.Select(answer => answer.Action == ConsentAction.Revoked ? text["SummaryNo", answer.Title].Value
+            : answer.ValidUntil is { } until ? text["SummaryYes", answer.Title, Localization.Dates.Date(DanishTime.DateOf(until))].Value
+            : text["SummaryYesWaiting", answer.Title].Value));
+        lines.Add(text["When", Localization.Dates.Time(at)]);
+        lines.Add(text["HowToRevoke", consentsLink]);
+        lines.Add(text["SummaryWordings"]);
+        return Message(to, text["SubjectSummary"], lines, null);
+    }
+
     public EmailMessage WaitingForYou(string to, string name, string title, string consentsLink) =>
         Message(to, text["SubjectWaiting"], [text["Greeting", name], text["Waiting", title], text["YouDecide"], text["Link", consentsLink]], null);
 
@@ -62,3 +76,6 @@ public sealed class ConsentEmails(IStringLocalizer<ConsentEmails> text)
         return new EmailMessage(to, subject, plain, html);
     }
 }
+
+/// <summary>One answer in a receipt that sums up several: which consent, yes or no, and until when a yes applies.</summary>
+public sealed record ConsentAnswer(string Title, ConsentAction Action, DateTimeOffset? ValidUntil);

@@ -37,11 +37,26 @@ public sealed class ConsentMail(ConsentWordings wordings, ConsentEmails emails, 
             var required = ConsentPolicy.RequiredParties(child, DanishTime.DateOf(now), members.ToDictionary(member => member.Id, member => member.DisplayName));
             var consentsLink = links.Page("/Consents/Index", new { childId = child.Id });
             List<Domain.Meetings.NetworkMeeting>? comingMeetings = null;
+
+            // Several answers from one person in one save (the review at 15) get one receipt that sums them up.
+            var manyAtOnce = forChild.GroupBy(item => item.Decision.PartyId).Where(group => group.Count() > 1).Select(group => group.Key).ToHashSet();
+            foreach (var party in manyAtOnce)
+            {
+                if (emailOf.GetValueOrDefault(party) is { } email)
+                {
+                    var answers = forChild.Where(item => item.Decision.PartyId == party)
+                        .Select(item => new ConsentAnswer(wordings.Title(item.Consent.Partner, item.Consent.Purpose, child.Name), item.Decision.Action, item.Consent.StatusAt(now, required).ValidUntil))
+                        .ToList();
+                    var first = forChild.First(item => item.Decision.PartyId == party).Decision;
+                    db.OutboxMessages.Add(OutboxMessage.Create(emails.Summary(email, first.PartyName, answers, first.At, consentsLink), now));
+                }
+            }
+
             foreach (var (consent, decision) in forChild)
             {
                 var title = wordings.Title(consent.Partner, consent.Purpose, child.Name);
                 var status = consent.StatusAt(now, required);
-                if (emailOf.GetValueOrDefault(decision.PartyId) is { } email)
+                if (!manyAtOnce.Contains(decision.PartyId) && emailOf.GetValueOrDefault(decision.PartyId) is { } email)
                 {
                     db.OutboxMessages.Add(OutboxMessage.Create(emails.Receipt(email, decision, title, status, consentsLink), now));
                 }

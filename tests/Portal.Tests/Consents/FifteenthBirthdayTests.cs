@@ -69,6 +69,17 @@ public sealed class FifteenthBirthdayTests : IDisposable
             ["Input.Choices[3].Keep"] = "false",
         });
         Assert.Equal($"/samtykke/{ida}", saved.Location());
+
+        // One receipt sums up her four answers, instead of four receipts. (The four were saved at once, so a second
+        // mail would have been sent in the same round; the wait makes sure of it.)
+        var summary = Assert.Single(await _factory.WaitForMailAsync("ida@example.dk"));
+        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        Assert.Single(await _factory.WaitForMailAsync("ida@example.dk"));
+        Assert.Equal("Kvittering: Du har taget stilling til dine samtykker", summary.Subject);
+        Assert.Contains("Du har svaret på 4 samtykker:", summary.TextBody, StringComparison.Ordinal);
+        Assert.Equal(1, System.Text.RegularExpressions.Regex.Count(summary.TextBody!, "^Ja: .* – gælder til ", System.Text.RegularExpressions.RegexOptions.Multiline));
+        Assert.Equal(3, System.Text.RegularExpressions.Regex.Count(summary.TextBody!, "^Nej: ", System.Text.RegularExpressions.RegexOptions.Multiline));
+
         var consents = await idaClient.GetPageAsync($"/samtykke/{ida}");
         Assert.StartsWith("Gælder", consents.QuerySelectorAll("main .card p")[0].TextContent, StringComparison.Ordinal);
 
