@@ -22,6 +22,10 @@ public sealed class CounsellingTests(PortalServer server) : IClassFixture<Portal
         Assert.Contains("Du er nummer 1 i køen.", await phone.Locator("main").TextContentAsync(), StringComparison.Ordinal);
         var code = await phone.Locator("main .portal-code").TextContentAsync();
         Assert.Matches("^([0-9A-Z]{4}-){7}[0-9A-Z]{4}$", code);
+        await phone.Context.GrantPermissionsAsync(["clipboard-read", "clipboard-write"]);
+        await phone.GetByRole(AriaRole.Button, new() { Name = "Kopiér koden" }).ClickAsync();
+        await Assertions.Expect(phone.Locator("main [data-copy-done]")).ToHaveTextAsync("Koden er kopieret.");
+        Assert.Equal(code, await phone.EvaluateAsync<string>("navigator.clipboard.readText()"));
         await Phone.AssertAccessibleAsync(phone, "status");
         await Phone.SaveScreenshotAsync(phone, "counselling-status-360");
 

@@ -113,7 +113,7 @@ public sealed class PhoneTests(PortalServer server) : IClassFixture<PortalServer
         var subscribe = page.GetByRole(AriaRole.Link, new() { Name = "Tilføj til kalenderen på denne telefon" });
         await Assertions.Expect(subscribe).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex("^webcal://localhost:\\d+/kalender/feed/"));
         await page.GetByRole(AriaRole.Button, new() { Name = "Kopiér adressen" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Adressen er kopieret." })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("[data-copy-done]")).ToHaveTextAsync("Adressen er kopieret.");
         Assert.Equal(await page.Locator("#feed-address").InputValueAsync(), await page.EvaluateAsync<string>("navigator.clipboard.readText()"));
         await Phone.AssertAccessibleAsync(page, "calendar address");
         await Phone.SaveScreenshotAsync(page, "calendar-address-360");

@@ -36,7 +36,13 @@ public sealed class AnonymousCounsellingTests : IDisposable
         var status = await Html.ReadAsync(statusResponse);
         Assert.Contains("Tak. Vi har fået din henvendelse.", status.MainText(), StringComparison.Ordinal);
         Assert.Contains("Du er nummer 1 i køen.", status.MainText(), StringComparison.Ordinal);
-        Assert.Matches("^([0-9A-Z]{4}-){7}[0-9A-Z]{4}$", status.QuerySelector("main .portal-code")!.TextContent);
+        var shownCode = status.QuerySelector("main .portal-code")!.TextContent;
+        Assert.Matches("^([0-9A-Z]{4}-){7}[0-9A-Z]{4}$", shownCode);
+
+        // The code also as a QR code for the phone's camera, and a copy button that the script shows.
+        Assert.StartsWith("data:image/svg+xml;base64,", status.QuerySelector("main img.portal-qr")?.GetAttribute("src"), StringComparison.Ordinal);
+        Assert.Equal(shownCode, status.QuerySelector("main [data-copy-area] button")?.GetAttribute("data-copy-text"));
+        Assert.True(status.QuerySelector("main [data-copy-area]")!.HasAttribute("hidden"));
         Assert.Equal("no-referrer", Assert.Single(statusResponse.Headers.GetValues("Referrer-Policy")));
         Assert.Contains("no-store", statusResponse.Headers.CacheControl?.ToString(), StringComparison.Ordinal);
 

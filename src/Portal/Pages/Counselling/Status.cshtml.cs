@@ -31,6 +31,9 @@ public sealed class StatusModel(PortalDbContext db, CounsellingLine line, Ticket
 
     public string Code { get; private set; } = string.Empty;
 
+    /// <summary>The code as a QR code, for the phone's camera.</summary>
+    public string CodeQr => Portal.Pages.QrCodes.SvgDataUri(Code);
+
     public bool IsNew { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
