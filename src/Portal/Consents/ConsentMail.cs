@@ -38,25 +38,26 @@ public sealed class ConsentMail(ConsentWordings wordings, ConsentEmails emails, 
             var consentsLink = links.Page("/Consents/Index", new { childId = child.Id });
             List<Domain.Meetings.NetworkMeeting>? comingMeetings = null;
 
+            // Each decision's title and the consent's status after the save, worked out once for every mail below.
+            var answered = forChild
+                .Select(item => (item.Consent, item.Decision, Title: wordings.Title(item.Consent.Partner, item.Consent.Purpose, child.Name), Status: item.Consent.StatusAt(now, required)))
+                .ToList();
+
             // Several answers from one person in one save (the review at 15) get one receipt that sums them up.
-            var manyAtOnce = forChild.GroupBy(item => item.Decision.PartyId).Where(group => group.Count() > 1).Select(group => group.Key).ToHashSet();
-            foreach (var party in manyAtOnce)
+            var manyAtOnce = answered.GroupBy(item => item.Decision.PartyId).Where(group => group.Count() > 1).ToDictionary(group => group.Key, group => group.ToList());
+            foreach (var (party, answers) in manyAtOnce)
             {
                 if (emailOf.GetValueOrDefault(party) is { } email)
                 {
-                    var answers = forChild.Where(item => item.Decision.PartyId == party)
-                        .Select(item => new ConsentAnswer(wordings.Title(item.Consent.Partner, item.Consent.Purpose, child.Name), item.Decision.Action, item.Consent.StatusAt(now, required).ValidUntil))
-                        .ToList();
-                    var first = forChild.First(item => item.Decision.PartyId == party).Decision;
-                    db.OutboxMessages.Add(OutboxMessage.Create(emails.Summary(email, first.PartyName, answers, first.At, consentsLink), now));
+                    var first = answers[0].Decision;
+                    var summary = answers.Select(item => new ConsentAnswer(item.Title, item.Decision.Action, item.Status.ValidUntil)).ToList();
+                    db.OutboxMessages.Add(OutboxMessage.Create(emails.Summary(email, first.PartyName, summary, first.At, consentsLink), now));
                 }
             }
 
-            foreach (var (consent, decision) in forChild)
+            foreach (var (consent, decision, title, status) in answered)
             {
-                var title = wordings.Title(consent.Partner, consent.Purpose, child.Name);
-                var status = consent.StatusAt(now, required);
-                if (!manyAtOnce.Contains(decision.PartyId) && emailOf.GetValueOrDefault(decision.PartyId) is { } email)
+                if (!manyAtOnce.ContainsKey(decision.PartyId) && emailOf.GetValueOrDefault(decision.PartyId) is { } email)
                 {
                     db.OutboxMessages.Add(OutboxMessage.Create(emails.Receipt(email, decision, title, status, consentsLink), now));
                 }

@@ -10,9 +10,13 @@ namespace Portal.Email;
 public sealed class PortalLinks(LinkGenerator links, IOptions<PortalOptions> options)
 {
     /// <summary>The absolute address of a path that is not a page (for example the MitID callback), under the public address.</summary>
-    public string Path(PathString path)
+    public string Path(PathString path) =>
+        Absolute(options.Value.PublicBaseUrl ?? throw new InvalidOperationException("Portal:PublicBaseUrl is not set."), path);
+
+    /// <summary>A path under a public address (and its path base, if it has one), for setup that runs before options exist.</summary>
+    public static string Absolute(Uri baseUrl, PathString path)
     {
-        var baseUrl = options.Value.PublicBaseUrl ?? throw new InvalidOperationException("Portal:PublicBaseUrl is not set.");
+        ArgumentNullException.ThrowIfNull(baseUrl);
         return baseUrl.GetLeftPart(UriPartial.Authority) + new PathString(baseUrl.AbsolutePath.TrimEnd('/')).Add(path);
     }
 

@@ -140,15 +140,20 @@ public static class IdentitySetup
 
         var now = context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
         var end = expires - now < now - issued ? now + IdleTimeout : expires;
-        if (properties.Items.TryGetValue(SignedInAtKey, out var value)
-            && long.TryParse(value, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var seconds))
+        if (SignedInAt(properties) is { } signedInAt && signedInAt + AbsoluteLifetime < end)
         {
-            var absoluteEnd = DateTimeOffset.FromUnixTimeSeconds(seconds) + AbsoluteLifetime;
-            end = end < absoluteEnd ? end : absoluteEnd;
+            end = signedInAt + AbsoluteLifetime;
         }
 
         return (int)Math.Max(0, Math.Ceiling((end - now).TotalSeconds));
     }
+
+    /// <summary>When this login began (kept in the cookie by <see cref="RememberWhenSignedIn"/>), or null if it does not say.</summary>
+    private static DateTimeOffset? SignedInAt(AuthenticationProperties properties) =>
+        properties.Items.TryGetValue(SignedInAtKey, out var value)
+        && long.TryParse(value, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var seconds)
+            ? DateTimeOffset.FromUnixTimeSeconds(seconds)
+            : null;
 
     private static Task RememberWhenSignedIn(CookieSigningInContext context)
     {
@@ -161,9 +166,7 @@ public static class IdentitySetup
     private static async Task EnforceAbsoluteLifetimeThenSecurityStamp(CookieValidatePrincipalContext context)
     {
         var now = context.Options.TimeProvider?.GetUtcNow() ?? DateTimeOffset.UtcNow;
-        if (!context.Properties.Items.TryGetValue(SignedInAtKey, out var value)
-            || !long.TryParse(value, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var seconds)
-            || now - DateTimeOffset.FromUnixTimeSeconds(seconds) > AbsoluteLifetime)
+        if (SignedInAt(context.Properties) is not { } signedInAt || now - signedInAt > AbsoluteLifetime)
         {
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);

@@ -25,6 +25,14 @@ public sealed class InvitationLinks(PortalDbContext db, UserManager<PortalUser> 
         return state == InvitationState.Waiting ? new InvitationLink(invitation, user, null) : new InvitationLink(null, null, Problem(state));
     }
 
+    /// <summary>Whether the invited person may take this invitation with MitID (a custody holder, or the child from 15).</summary>
+    public async Task<bool> MayBeTakenWithMitIdAsync(Invitation invitation)
+    {
+        ArgumentNullException.ThrowIfNull(invitation);
+        var child = await db.Children.FindAsync(invitation.ChildId);
+        return child is not null && invitation.MayBeAcceptedWithMitId(child, Domain.DanishTime.Today(clock));
+    }
+
     private static string? Problem(InvitationState? state) => state switch
     {
         InvitationState.Accepted => "Invitation.AlreadyUsed",

@@ -60,8 +60,11 @@ public sealed class MitIdAccounts(
         return child?.MayUseOwnMitId(today) == true;
     }
 
-    public async Task<bool> IsConnectedAsync(PortalUser user) =>
-        (await users.GetLoginsAsync(user)).Any(login => login.LoginProvider == MitIdSetup.Scheme);
+    /// <summary>The account's MitID binding (the broker's identifier as the provider key), or null.</summary>
+    public async Task<UserLoginInfo?> LoginOfAsync(PortalUser user) =>
+        (await users.GetLoginsAsync(user)).FirstOrDefault(login => login.LoginProvider == MitIdSetup.Scheme);
+
+    public async Task<bool> IsConnectedAsync(PortalUser user) => await LoginOfAsync(user) is not null;
 
     /// <summary>
     /// The sign-out to hand to the MitID provider after the portal's own logout, when this login came through MitID and

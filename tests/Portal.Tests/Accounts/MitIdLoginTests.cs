@@ -138,8 +138,7 @@ public sealed class MitIdLoginTests(MitIdPortal portal) : IClassFixture<MitIdPor
     public async Task A_replayed_answer_is_refused_in_the_same_browser_and_in_another()
     {
         using var browser = portal.NewBrowser();
-        var login = await browser.GetPageAsync("/Identity/Account/Login");
-        using var challenge = await browser.SubmitAsync(login.Form("main form[action*='handler=MitId']"));
+        using var challenge = await MitIdPortal.ChallengeAsync(browser);
         var callback = await MitIdPortal.ToCallbackAsync(browser, challenge, TestPersons.SofieJensen);
         using (var first = await browser.GetAsync(new Uri(callback, UriKind.Relative)))
         {
@@ -178,8 +177,7 @@ public sealed class MitIdLoginTests(MitIdPortal portal) : IClassFixture<MitIdPor
         }
 
         using var browser = portal.NewBrowser();
-        var login = await browser.GetPageAsync("/Identity/Account/Login");
-        using var challenge = await browser.SubmitAsync(login.Form("main form[action*='handler=MitId']"));
+        using var challenge = await MitIdPortal.ChallengeAsync(browser);
         var callback = await MitIdPortal.ToCallbackAsync(browser, challenge, TestPersons.SofieJensen);
 
         using var answer = await browser.GetAsync(new Uri(callback, UriKind.Relative));
@@ -195,8 +193,7 @@ public sealed class MitIdLoginTests(MitIdPortal portal) : IClassFixture<MitIdPor
     public async Task Cancelling_at_MitID_says_so_and_logs_nobody_in()
     {
         using var browser = portal.NewBrowser();
-        var login = await browser.GetPageAsync("/Identity/Account/Login");
-        using var challenge = await browser.SubmitAsync(login.Form("main form[action*='handler=MitId']"));
+        using var challenge = await MitIdPortal.ChallengeAsync(browser);
         var provider = await browser.GetPageAsync(challenge.Location());
         using var cancelled = await browser.SubmitAsync(provider.Form("main form[action*='handler=Cancel']"));
         using var back = await browser.GetAsync(new Uri(cancelled.Location(), UriKind.Relative));
@@ -332,20 +329,9 @@ public sealed class MitIdLoginTests(MitIdPortal portal) : IClassFixture<MitIdPor
     {
         using var caseworker = portal.NewBrowser();
         await caseworker.LogInAsync(DemoLogins.Caseworker);
-        var form = (await caseworker.GetPageAsync("/medarbejder/sager/ny")).Form();
-        using var created = await caseworker.SubmitAsync(form, new Dictionary<string, string>
-        {
-            ["Input.ChildName"] = child,
-            ["Input.DateOfBirth"] = born,
-            ["Input.FirstHolderName"] = parentName,
-            ["Input.FirstHolderEmail"] = parentEmail,
-            ["Input.SecondHolderName"] = string.Empty,
-            ["Input.SecondHolderEmail"] = string.Empty,
-            ["Input.YouthEmail"] = youthEmail ?? string.Empty,
-        });
-        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        var childId = await Cases.CreateAsync(caseworker, child, born, (parentName, parentEmail), youthEmail: youthEmail);
         var mail = Assert.Single(await Factory.WaitForMailAsync(parentEmail));
-        return (Guid.Parse(created.Location().Split('/').Last()), mail.PortalLink());
+        return (childId, mail.PortalLink());
     }
 
     private async Task<T> CountAsync<T>(Func<PortalDbContext, Task<T>> count)

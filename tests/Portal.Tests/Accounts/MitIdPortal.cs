@@ -78,9 +78,15 @@ public sealed class MitIdPortal : IDisposable
     /// <summary>"Log ind med MitID" on the login page.</summary>
     public static async Task<HttpResponseMessage> LogInAsync(HttpClient browser, TestPerson person)
     {
-        var login = await browser.GetPageAsync("/Identity/Account/Login");
-        using var challenge = await browser.SubmitAsync(login.Form("main form[action*='handler=MitId']"));
+        using var challenge = await ChallengeAsync(browser);
         return await ThroughMitIdAsync(browser, challenge, person);
+    }
+
+    /// <summary>Presses "Log ind med MitID" on the login page: the answer is the portal's redirect to the provider.</summary>
+    public static async Task<HttpResponseMessage> ChallengeAsync(HttpClient browser)
+    {
+        var login = await browser.GetPageAsync("/Identity/Account/Login");
+        return await browser.SubmitAsync(login.Form("main form[action*='handler=MitId']"));
     }
 
     public void Dispose()

@@ -18,7 +18,7 @@ public sealed class CaseTests : IDisposable
     public async Task A_caseworker_opens_a_case_and_the_invited_parent_sets_a_password_and_sees_the_child()
     {
         using var caseworker = await CaseworkerAsync();
-        var childId = await CreateCaseAsync(caseworker, "Liva Hansen", "2014-05-02", ("Mia Hansen", "mia@example.dk"), ("Jonas Hansen", "jonas@example.dk"), youthEmail: "liva@example.dk");
+        var childId = await Cases.CreateAsync(caseworker, "Liva Hansen", "2014-05-02", ("Mia Hansen", "mia@example.dk"), ("Jonas Hansen", "jonas@example.dk"), youthEmail: "liva@example.dk");
 
         var casePage = await caseworker.GetPageAsync($"/medarbejder/sager/{childId}");
         Assert.Contains("Sagen er oprettet, og invitationerne er sendt.", casePage.MainText(), StringComparison.Ordinal);
@@ -54,7 +54,7 @@ public sealed class CaseTests : IDisposable
     public async Task An_expired_link_is_refused_and_a_new_one_works_while_the_old_one_does_not()
     {
         using var caseworker = await CaseworkerAsync();
-        var childId = await CreateCaseAsync(caseworker, "Noah Berg", "2016-01-10", ("Sara Berg", "sara@example.dk"));
+        var childId = await Cases.CreateAsync(caseworker, "Noah Berg", "2016-01-10", ("Sara Berg", "sara@example.dk"));
         var first = Assert.Single(await _factory.WaitForMailAsync("sara@example.dk"));
 
         _clock.Advance(TimeSpan.FromDays(8));
@@ -85,7 +85,7 @@ public sealed class CaseTests : IDisposable
     public async Task A_withdrawn_invitation_stops_the_link_and_removes_the_unused_account_from_the_child()
     {
         using var caseworker = await CaseworkerAsync();
-        var childId = await CreateCaseAsync(caseworker, "Ella Lund", "2019-09-09", ("Forkert Person", "forkert@example.dk"));
+        var childId = await Cases.CreateAsync(caseworker, "Ella Lund", "2019-09-09", ("Forkert Person", "forkert@example.dk"));
         var mail = Assert.Single(await _factory.WaitForMailAsync("forkert@example.dk"));
 
         var casePage = await caseworker.GetPageAsync($"/medarbejder/sager/{childId}");
@@ -105,7 +105,7 @@ public sealed class CaseTests : IDisposable
         var before = await _factory.WithDbAsync(db => db.Children.CountAsync());
 
         var form = (await caseworker.GetPageAsync("/medarbejder/sager/ny")).Form();
-        using var response = await caseworker.SubmitAsync(form, CaseForm("Lille Bo", DateOnly.FromDateTime(_clock.GetUtcNow().UtcDateTime).AddYears(-8).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), ("Far Bo", "far.bo@example.dk"), null, "bo@example.dk"));
+        using var response = await caseworker.SubmitAsync(form, Cases.Form("Lille Bo", DateOnly.FromDateTime(_clock.GetUtcNow().UtcDateTime).AddYears(-8).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), ("Far Bo", "far.bo@example.dk"), null, "bo@example.dk"));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("Barnet er for ungt til sit eget login.", (await Html.ReadAsync(response)).QuerySelector("#error-summary")?.TextContent, StringComparison.Ordinal);
@@ -142,7 +142,7 @@ public sealed class CaseTests : IDisposable
         var born = DateOnly.FromDateTime(_clock.GetUtcNow().UtcDateTime).AddYears(-14).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
         var form = (await caseworker.GetPageAsync("/medarbejder/sager/ny")).Form();
-        using var response = await caseworker.SubmitAsync(form, CaseForm("Ida Berg", born, ("Maja Berg", "maja@example.dk"), ("Ole \u202EBerg\u0007", "ole@example.dk"), DemoLogins.Youth));
+        using var response = await caseworker.SubmitAsync(form, Cases.Form("Ida Berg", born, ("Maja Berg", "maja@example.dk"), ("Ole \u202EBerg\u0007", "ole@example.dk"), DemoLogins.Youth));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await Html.ReadAsync(response);
@@ -157,7 +157,7 @@ public sealed class CaseTests : IDisposable
     public async Task A_second_custody_holder_s_name_is_stored_without_control_characters_or_direction_tricks()
     {
         using var caseworker = await CaseworkerAsync();
-        var childId = await CreateCaseAsync(caseworker, "Ida Berg", "2019-05-01", ("Maja Berg", "maja@example.dk"), ("Ole \u202EgreB\u202C\u0007 Jo\u0301n", "ole@example.dk"));
+        var childId = await Cases.CreateAsync(caseworker, "Ida Berg", "2019-05-01", ("Maja Berg", "maja@example.dk"), ("Ole \u202EgreB\u202C\u0007 Jo\u0301n", "ole@example.dk"));
 
         var name = await _factory.WithDbAsync(db => db.Users.Where(user => user.Email == "ole@example.dk").Select(user => user.DisplayName).SingleAsync());
 
@@ -193,25 +193,6 @@ public sealed class CaseTests : IDisposable
         await client.LogInAsync(DemoLogins.Caseworker);
         return client;
     }
-
-    private static async Task<Guid> CreateCaseAsync(HttpClient caseworker, string name, string born, (string Name, string Email) first, (string Name, string Email)? second = null, string? youthEmail = null)
-    {
-        var form = (await caseworker.GetPageAsync("/medarbejder/sager/ny")).Form();
-        using var created = await caseworker.SubmitAsync(form, CaseForm(name, born, first, second, youthEmail));
-        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
-        return Guid.Parse(created.Location().Split('/').Last());
-    }
-
-    private static Dictionary<string, string> CaseForm(string name, string born, (string Name, string Email) first, (string Name, string Email)? second, string? youthEmail) => new()
-    {
-        ["Input.ChildName"] = name,
-        ["Input.DateOfBirth"] = born,
-        ["Input.FirstHolderName"] = first.Name,
-        ["Input.FirstHolderEmail"] = first.Email,
-        ["Input.SecondHolderName"] = second?.Name ?? string.Empty,
-        ["Input.SecondHolderEmail"] = second?.Email ?? string.Empty,
-        ["Input.YouthEmail"] = youthEmail ?? string.Empty,
-    };
 
     public void Dispose()
     {

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Portal.Email;
 using OpenIddict.Server;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
@@ -24,10 +25,10 @@ public static class TestMitIdProvider
 
     public static MitIdOptions Add(IServiceCollection services, Uri publicBaseUrl)
     {
-        var root = publicBaseUrl.AbsoluteUri.EndsWith('/') ? publicBaseUrl : new Uri(publicBaseUrl.AbsoluteUri + "/");
-        var issuer = new Uri(root, "test-mitid/");
-        var redirectUri = new Uri(root, MitIdSetup.CallbackPath.TrimStart('/')).AbsoluteUri;
-        var postLogoutRedirectUri = new Uri(root, MitIdSetup.SignedOutCallbackPath.TrimStart('/')).AbsoluteUri;
+        // The portal sends these addresses built the same way (PortalLinks), so they compare equal.
+        var issuer = new Uri(PortalLinks.Absolute(publicBaseUrl, "/test-mitid/"));
+        var redirectUri = PortalLinks.Absolute(publicBaseUrl, MitIdSetup.CallbackPath);
+        var postLogoutRedirectUri = PortalLinks.Absolute(publicBaseUrl, MitIdSetup.SignedOutCallbackPath);
         var secret = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
 
         services.AddOpenIddict().AddServer(options =>
@@ -81,7 +82,7 @@ public static class TestMitIdProvider
             var aspNetCore = options.UseAspNetCore()
                 .EnableAuthorizationEndpointPassthrough()
                 .EnableEndSessionEndpointPassthrough();
-            if (root.Scheme == Uri.UriSchemeHttp)
+            if (publicBaseUrl.Scheme == Uri.UriSchemeHttp)
             {
                 // `dotnet run` serves plain http on localhost.
                 aspNetCore.DisableTransportSecurityRequirement();

@@ -38,10 +38,9 @@ public sealed class FieldTagHelper(IStringLocalizer<SharedResource> text) : TagH
             return;
         }
 
-        var name = ViewContext.ViewData.TemplateInfo.GetFullHtmlFieldName(For.Name);
-        var group = context.Items.TryGetValue(typeof(FormGroup), out var item) && item is FormGroup parent && parent.Name == name
-            ? parent
-            : new FormGroup(name, FormGroup.IdOf(name), ViewContext.ViewData.ModelState.TryGetValue(name, out var entry) ? entry.Errors.FirstOrDefault()?.ErrorMessage : null);
+        // The group around the field knows its hint; a field outside a group of its own stands alone.
+        var own = FormGroup.For(ViewContext, For);
+        var group = context.Items.TryGetValue(typeof(FormGroup), out var item) && item is FormGroup parent && parent.Name == own.Name ? parent : own;
 
         string? limitId = null;
         if (output.TagName == "textarea" && MaximumLength(For) is { } maximum)

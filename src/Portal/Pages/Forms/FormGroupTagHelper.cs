@@ -27,14 +27,11 @@ public sealed class FormGroupTagHelper : TagHelper
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(output);
 
-        // Inside a partial given for="Input", the field's full name carries the prefix.
-        var name = ViewContext.ViewData.TemplateInfo.GetFullHtmlFieldName(For.Name);
-        var error = ViewContext.ViewData.ModelState.TryGetValue(name, out var entry) ? entry.Errors.FirstOrDefault()?.ErrorMessage : null;
-        var group = new FormGroup(name, FormGroup.IdOf(name), error);
+        var group = FormGroup.For(ViewContext, For);
         context.Items[typeof(FormGroup)] = group;
         await output.GetChildContentAsync();
 
-        if (error is not null)
+        if (group.Error is not null)
         {
             output.AddClass("form-error", System.Text.Encodings.Web.HtmlEncoder.Default);
         }
@@ -68,6 +65,18 @@ public sealed class FormGroup(string name, string fieldId, string? error)
     public string ErrorId => fieldId + "-error";
 
     public string? HintId { get; set; }
+
+    /// <summary>The field's group as the form stands: its full name, its id, and its first error, if any.</summary>
+    public static FormGroup For(ViewContext viewContext, ModelExpression field)
+    {
+        ArgumentNullException.ThrowIfNull(viewContext);
+        ArgumentNullException.ThrowIfNull(field);
+
+        // Inside a partial given for="Input", the field's full name carries the prefix.
+        var name = viewContext.ViewData.TemplateInfo.GetFullHtmlFieldName(field.Name);
+        var error = viewContext.ViewData.ModelState.TryGetValue(name, out var entry) ? entry.Errors.FirstOrDefault()?.ErrorMessage : null;
+        return new FormGroup(name, IdOf(name), error);
+    }
 
     /// <summary>The id MVC gives the field of this name (<c>Input.Email</c> → <c>Input_Email</c>), which the error summary links to.</summary>
     public static string IdOf(string name) => TagBuilder.CreateSanitizedId(name, "_");

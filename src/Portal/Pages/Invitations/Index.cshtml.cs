@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Portal.Data;
-using Portal.Domain;
 using Portal.Domain.Families;
 using Portal.Identity;
 using Portal.MitId;
@@ -17,7 +16,6 @@ namespace Portal.Pages.Invitations;
 [AllowAnonymous]
 [FormRateLimit(SecuritySetup.AccountPolicy)]
 public sealed class IndexModel(
-    PortalDbContext db,
     UserManager<PortalUser> users,
     SignInManager<PortalUser> signIn,
     IStringLocalizer<SharedResource> text,
@@ -94,8 +92,7 @@ public sealed class IndexModel(
         }
 
         Name = invitation.Name;
-        var child = await db.Children.FindAsync(invitation.ChildId);
-        MayUseMitId = mitId.IsOn && child is not null && invitation.MayBeAcceptedWithMitId(child, DanishTime.Today(clock));
+        MayUseMitId = mitId.IsOn && await links.MayBeTakenWithMitIdAsync(invitation);
         return (invitation, link.User);
     }
 

@@ -6,7 +6,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Portal.Data;
-using Portal.Domain;
 using Portal.Identity;
 using Portal.MitId;
 
@@ -23,7 +22,6 @@ public sealed class FinishModel(
     UserManager<PortalUser> users,
     MitIdAccounts mitId,
     InvitationLinks invitations,
-    PortalDbContext db,
     IStringLocalizer<SharedResource> text,
     TimeProvider clock) : PageModel
 {
@@ -39,7 +37,7 @@ public sealed class FinishModel(
         IDictionary<string, string?> items = answer.AuthenticationProperties?.Items ?? new Dictionary<string, string?>();
         if (items.TryGetValue(MitIdAccounts.InvitationItem, out var invitation) && Guid.TryParse(invitation, out var invitationId))
         {
-            return await TakeInvitationAsync(answer, invitationId, items.TryGetValue(MitIdAccounts.InvitationCodeItem, out var code) ? code : null, cancellationToken);
+            return await TakeInvitationAsync(answer, invitationId, items.TryGetValue(MitIdAccounts.InvitationCodeItem, out var code) ? code : null);
         }
 
         if (items.TryGetValue(MitIdAccounts.ConnectItem, out var userId))
@@ -68,7 +66,7 @@ public sealed class FinishModel(
         return Url.IsLocalUrl(returnUrl) ? LocalRedirect(returnUrl) : RedirectToPage("/Index");
     }
 
-    private async Task<IActionResult> TakeInvitationAsync(ExternalLoginInfo answer, Guid invitationId, string? code, CancellationToken cancellationToken)
+    private async Task<IActionResult> TakeInvitationAsync(ExternalLoginInfo answer, Guid invitationId, string? code)
     {
         var link = await invitations.CheckAsync(invitationId, code);
         if (link is not { Invitation: { } invitation, User: { } user })
@@ -77,8 +75,7 @@ public sealed class FinishModel(
             return RedirectToPage("/Invitations/Index", new { id = invitationId, code });
         }
 
-        var child = await db.Children.FindAsync([invitation.ChildId], cancellationToken);
-        if (child is null || !invitation.MayBeAcceptedWithMitId(child, DanishTime.Today(clock)))
+        if (!await invitations.MayBeTakenWithMitIdAsync(invitation))
         {
             return RedirectToPage("/Invitations/Index", new { id = invitationId, code });
         }

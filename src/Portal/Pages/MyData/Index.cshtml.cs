@@ -15,7 +15,7 @@ using Portal.Pages.Meetings;
 namespace Portal.Pages.MyData;
 
 /// <summary>"Mine data": everything the portal holds about the user and the children they may see, as a page and as JSON.</summary>
-public sealed class IndexModel(PortalDbContext db, UserManager<PortalUser> users, Portal.Consents.ConsentWordings wordings) : PageModel
+public sealed class IndexModel(PortalDbContext db, UserManager<PortalUser> users, Portal.Consents.ConsentWordings wordings, Portal.MitId.MitIdAccounts mitId) : PageModel
 {
     private static readonly JsonSerializerOptions Json = new()
     {
@@ -50,7 +50,7 @@ public sealed class IndexModel(PortalDbContext db, UserManager<PortalUser> users
         }
 
         var roles = await users.GetRolesAsync(user);
-        var mitId = (await users.GetLoginsAsync(user)).FirstOrDefault(login => login.LoginProvider == Portal.MitId.MitIdSetup.Scheme)?.ProviderKey;
+        var mitIdIdentifier = (await mitId.LoginOfAsync(user))?.ProviderKey;
         var children = await db.Children.VisibleToFamilyMember(user.Id).AsNoTracking().OrderBy(child => child.DateOfBirth).ToListAsync(cancellationToken);
         var ids = children.Select(child => child.Id).ToList();
         var plans = await db.Plans.AsNoTracking().Where(plan => ids.Contains(plan.ChildId)).ToListAsync(cancellationToken);
@@ -61,7 +61,7 @@ public sealed class IndexModel(PortalDbContext db, UserManager<PortalUser> users
         var consents = await db.Consents.AsNoTracking().Where(consent => ids.Contains(consent.ChildId)).ToListAsync(cancellationToken);
         var feedSince = await db.CalendarFeeds.AsNoTracking().Where(feed => feed.UserId == user.Id).Select(feed => (DateTimeOffset?)feed.CreatedAt).FirstOrDefaultAsync(cancellationToken);
         return new Export(
-            new AccountData(user.DisplayName, user.Email ?? string.Empty, [.. roles], user.TwoFactorEnabled, mitId),
+            new AccountData(user.DisplayName, user.Email ?? string.Empty, [.. roles], user.TwoFactorEnabled, mitIdIdentifier),
             invitations,
             new CalendarFeedData(feedSince is not null, feedSince),
             [.. children.Select(child => new ChildData(

@@ -66,8 +66,7 @@ public sealed class IndexModel(
             return Challenge();
         }
 
-        var login = (await userManager.GetLoginsAsync(user)).FirstOrDefault(login => login.LoginProvider == MitIdSetup.Scheme);
-        if (login is not null)
+        if (await mitId.LoginOfAsync(user) is { } login)
         {
             // A new security stamp comes with it (Identity's rule): other sessions end; this one is renewed.
             var removed = await userManager.RemoveLoginAsync(user, login.LoginProvider, login.ProviderKey);
