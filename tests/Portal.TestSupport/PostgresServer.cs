@@ -11,15 +11,16 @@ namespace Portal.TestSupport;
 /// </summary>
 public sealed class PostgresServer : IDisposable
 {
-    private readonly string _root = Path.Combine(Path.GetTempPath(), "portal-postgres", Guid.NewGuid().ToString("N"));
+    private readonly string _root;
     private readonly string _binaries;
     private readonly bool _asPostgresUser = Environment.UserName == "root";
     private int _databases;
 
-    private PostgresServer(string binaries, int port)
+    private PostgresServer(string binaries, int port, string? root = null)
     {
         _binaries = binaries;
         Port = port;
+        _root = root ?? Path.Combine(Path.GetTempPath(), "portal-postgres", Guid.NewGuid().ToString("N"));
     }
 
     public int Port { get; }
@@ -44,6 +45,7 @@ public sealed class PostgresServer : IDisposable
             throw new InvalidOperationException("Debian's postgresql is required: apt-get install -y postgresql (scripts/test.sh does this).");
         }
 
+        await RemoveAbandonedClustersAsync(binaries);
         var server = new PostgresServer(binaries, FreePort());
         await server.StartClusterAsync();
         return server;
@@ -59,10 +61,41 @@ public sealed class PostgresServer : IDisposable
         return $"Host=127.0.0.1;Port={Port};Username=postgres;Database={name};Pooling=true;Maximum Pool Size=30;Connection Idle Lifetime=10;Connection Pruning Interval=5";
     }
 
+    /// <summary>
+    /// Clusters whose test process is gone: a killed test host never runs its ProcessExit handler, and its cluster (about
+    /// 1 GB with its databases) stayed on disk, still running, until the disk was full.
+    /// </summary>
+    private static async Task RemoveAbandonedClustersAsync(string binaries)
+    {
+        var parent = Path.Combine(Path.GetTempPath(), "portal-postgres");
+        if (!Directory.Exists(parent))
+        {
+            return;
+        }
+
+        foreach (var folder in Directory.GetDirectories(parent))
+        {
+            var owner = Path.Combine(folder, OwnerFile);
+            var abandoned = File.Exists(owner)
+                ? !int.TryParse(await File.ReadAllTextAsync(owner), out var processId) || !Directory.Exists($"/proc/{processId}")
+                : Directory.GetCreationTimeUtc(folder) < DateTime.UtcNow.AddMinutes(-10);
+            if (!abandoned)
+            {
+                continue;
+            }
+
+            var abandonedServer = new PostgresServer(binaries, 0, folder);
+            abandonedServer.Dispose();
+        }
+    }
+
+    private const string OwnerFile = "owner-process";
+
     private async Task StartClusterAsync()
     {
         var data = Path.Combine(_root, "data");
         Directory.CreateDirectory(_root);
+        await File.WriteAllTextAsync(Path.Combine(_root, OwnerFile), Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
         if (_asPostgresUser)
         {
             await RunAsync("/usr/bin/chown", "-R", "postgres:postgres", _root);
@@ -118,9 +151,9 @@ public sealed class PostgresServer : IDisposable
         {
             Directory.Delete(_root, recursive: true);
         }
-        catch (IOException)
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            // Left for the OS to clean up.
+            // Left for the next run's sweep.
         }
     }
 }

@@ -31,59 +31,55 @@ public sealed class ConsentMail(ConsentWordings wordings, ConsentEmails emails, 
             var memberIds = child.CustodyHolders.Select(holder => holder.UserId).Append(child.YouthUserId).OfType<string>()
                 .Concat(forChild.Select(item => item.Decision.PartyId)).Distinct().ToList();
             var members = await db.Users.AsNoTracking().Where(user => memberIds.Contains(user.Id))
-                .Select(user => new { user.Id, user.DisplayName, Email = user.PasswordHash == null ? null : user.Email })
+                .Select(user => new { user.Id, user.DisplayName, Email = user.PasswordHash == null ? null : user.Email, user.Language })
                 .ToListAsync(cancellationToken);
-            var emailOf = members.Where(member => member.Email is not null).ToDictionary(member => member.Id, member => member.Email!);
+            var recipients = members.Where(member => member.Email is not null).ToDictionary(member => member.Id, member => new Recipient(member.Email!, member.Language));
             var required = ConsentPolicy.RequiredParties(child, DanishTime.DateOf(now), members.ToDictionary(member => member.Id, member => member.DisplayName));
             var consentsLink = links.Page("/Consents/Index", new { childId = child.Id });
             List<Domain.Meetings.NetworkMeeting>? comingMeetings = null;
 
-            // Each decision's title and the consent's status after the save, worked out once for every mail below.
-            var answered = forChild
-                .Select(item => (item.Consent, item.Decision, Title: wordings.Title(item.Consent.Partner, item.Consent.Purpose, child.Name), Status: item.Consent.StatusAt(now, required)))
-                .ToList();
+            // Each consent's status after the save, worked out once for every mail below; its title is written in each
+            // recipient's own language.
+            var answered = forChild.Select(item => (item.Consent, item.Decision, Status: item.Consent.StatusAt(now, required))).ToList();
+            string TitleOf(Consent consent) => wordings.Title(consent.Partner, consent.Purpose, child.Name);
+            void Send(string partyId, Func<string, EmailMessage?> write)
+            {
+                if (recipients.GetValueOrDefault(partyId) is { } recipient && MailLanguage.In(recipient.Language, () => write(recipient.Email)) is { } message)
+                {
+                    db.OutboxMessages.Add(OutboxMessage.Create(message, now));
+                }
+            }
 
             // Several answers from one person in one save (the review at 15) get one receipt that sums them up.
             var manyAtOnce = answered.GroupBy(item => item.Decision.PartyId).Where(group => group.Count() > 1).ToDictionary(group => group.Key, group => group.ToList());
             foreach (var (party, answers) in manyAtOnce)
             {
-                if (emailOf.GetValueOrDefault(party) is { } email)
-                {
-                    var first = answers[0].Decision;
-                    var summary = answers.Select(item => new ConsentAnswer(item.Title, item.Decision.Action, item.Status.ValidUntil)).ToList();
-                    db.OutboxMessages.Add(OutboxMessage.Create(emails.Summary(email, first.PartyName, summary, first.At, consentsLink), now));
-                }
+                var first = answers[0].Decision;
+                Send(party, email => emails.Summary(email, first.PartyName, [.. answers.Select(item => new ConsentAnswer(TitleOf(item.Consent), item.Decision.Action, item.Status.ValidUntil))], first.At, consentsLink));
             }
 
-            foreach (var (consent, decision, title, status) in answered)
+            foreach (var (consent, decision, status) in answered)
             {
-                if (!manyAtOnce.ContainsKey(decision.PartyId) && emailOf.GetValueOrDefault(decision.PartyId) is { } email)
+                if (!manyAtOnce.ContainsKey(decision.PartyId))
                 {
-                    db.OutboxMessages.Add(OutboxMessage.Create(emails.Receipt(email, decision, title, status, consentsLink), now));
+                    Send(decision.PartyId, email => emails.Receipt(email, decision, TitleOf(consent), status, consentsLink));
                 }
 
                 if (decision.Action == ConsentAction.Given && status.State == ConsentState.WaitingForOthers)
                 {
                     foreach (var other in status.Parties.Where(other => other.State is PartyState.Missing or PartyState.Expired))
                     {
-                        if (emailOf.GetValueOrDefault(other.Party.Id) is { } otherEmail)
-                        {
-                            db.OutboxMessages.Add(OutboxMessage.Create(emails.WaitingForYou(otherEmail, other.Party.Name, title, consentsLink), now));
-                        }
+                        Send(other.Party.Id, email => emails.WaitingForYou(email, other.Party.Name, TitleOf(consent), consentsLink));
                     }
                 }
 
                 // Whoever said yes before hears how the other answered: now in force, or not in force after all.
                 foreach (var earlier in status.Parties.Where(other => other.Party.Id != decision.PartyId && other.State == PartyState.Given))
                 {
-                    var notice = emailOf.GetValueOrDefault(earlier.Party.Id) is not { } earlierEmail ? null
-                        : decision.Action == ConsentAction.Revoked ? emails.OtherSaidNo(earlierEmail, earlier.Party.Name, title, consentsLink)
-                        : status.ValidUntil is { } validUntil ? emails.OtherSaidYes(earlierEmail, earlier.Party.Name, title, validUntil, consentsLink)
-                        : null;
-                    if (notice is not null)
-                    {
-                        db.OutboxMessages.Add(OutboxMessage.Create(notice, now));
-                    }
+                    Send(earlier.Party.Id, email =>
+                        decision.Action == ConsentAction.Revoked ? emails.OtherSaidNo(email, earlier.Party.Name, TitleOf(consent), consentsLink)
+                        : status.ValidUntil is { } validUntil ? emails.OtherSaidYes(email, earlier.Party.Name, TitleOf(consent), validUntil, consentsLink)
+                        : null);
                 }
 
                 if (consent.Purpose == ConsentPurpose.NetworkMeetings && !status.IsValid)
@@ -97,4 +93,6 @@ public sealed class ConsentMail(ConsentWordings wordings, ConsentEmails emails, 
             }
         }
     }
+
+    private sealed record Recipient(string Email, string? Language);
 }

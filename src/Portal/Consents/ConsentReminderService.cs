@@ -83,12 +83,13 @@ public sealed partial class ConsentReminderService(IServiceScopeFactory scopes, 
             .ToList();
         foreach (var (consent, decision) in due)
         {
-            var user = await db.Users.Where(candidate => candidate.Id == decision.PartyId && candidate.PasswordHash != null).Select(candidate => new { candidate.Email }).FirstOrDefaultAsync(cancellationToken);
+            var user = await db.Users.Where(candidate => candidate.Id == decision.PartyId && candidate.PasswordHash != null).Select(candidate => new { candidate.Email, candidate.Language }).FirstOrDefaultAsync(cancellationToken);
             var childName = children[consent.ChildId].Name;
             if (user?.Email is { } email)
             {
                 var link = services.GetRequiredService<PortalLinks>().Page("/Consents/Index", new { childId = consent.ChildId });
-                db.OutboxMessages.Add(OutboxMessage.Create(emails.ExpiresSoon(email, decision.PartyName, wordings.Title(consent.Partner, consent.Purpose, childName), decision.ExpiresAt!.Value, link), now));
+                var reminder = MailLanguage.In(user.Language, () => emails.ExpiresSoon(email, decision.PartyName, wordings.Title(consent.Partner, consent.Purpose, childName), decision.ExpiresAt!.Value, link));
+                db.OutboxMessages.Add(OutboxMessage.Create(reminder, now));
             }
 
             db.ConsentReminders.Add(new ConsentReminder { DecisionId = decision.Id, SentAt = now });

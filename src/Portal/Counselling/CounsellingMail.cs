@@ -22,7 +22,8 @@ public sealed class CounsellingMail(CounsellingEmails emails, PortalLinks links)
             .ToList();
         foreach (var email in offered)
         {
-            db.OutboxMessages.Add(OutboxMessage.Create(emails.OfferNotice(email, links.Page("/Counselling/Status")), now));
+            // Anonymous: no account, so no language of its own; Danish.
+            db.OutboxMessages.Add(OutboxMessage.Create(MailLanguage.In(null, () => emails.OfferNotice(email, links.Page("/Counselling/Status"))), now));
         }
 
         return Task.CompletedTask;

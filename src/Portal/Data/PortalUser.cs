@@ -11,6 +11,14 @@ public sealed class PortalUser : IdentityUser
     /// <summary>Long passphrases are welcome; this only stops absurd input.</summary>
     public const int PasswordMaxLength = 256;
 
+    public const int LanguageMaxLength = 16;
+
     /// <summary>The name shown in the portal's header and to staff.</summary>
     public string DisplayName { get; set; } = string.Empty;
+
+    /// <summary>
+    /// The language this person last chose in the portal (a culture name such as "en-GB"), kept so that the mail others'
+    /// changes send them is in their language, not the sender's; null until they choose or log in, and then Danish.
+    /// </summary>
+    public string? Language { get; set; }
 }

@@ -1,9 +1,7 @@
-using System.Globalization;
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Portal.Data;
-using Portal.Localization;
 
 namespace Portal.Email;
 
@@ -43,25 +41,12 @@ public sealed class OwedMailOnSave(IEnumerable<IOwedMail> features, TimeProvider
             return result;
         }
 
-        // Outside a request (a round, a tool) no language was chosen: the mail is written in the portal's first language.
-        var (culture, uiCulture) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
-        if (!LocalizationSetup.Cultures.Any(supported => supported.TwoLetterISOLanguageName == uiCulture.TwoLetterISOLanguageName))
+        // Each message is written in its recipient's language (MailLanguage), whatever the request's is.
+        var now = clock.GetUtcNow();
+        foreach (var feature in features)
         {
-            CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = LocalizationSetup.Cultures[0];
-        }
-
-        try
-        {
-            var now = clock.GetUtcNow();
-            foreach (var feature in features)
-            {
-                db.ChangeTracker.DetectChanges();
-                await feature.AddAsync(db, now, cancellationToken);
-            }
-        }
-        finally
-        {
-            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (culture, uiCulture);
+            db.ChangeTracker.DetectChanges();
+            await feature.AddAsync(db, now, cancellationToken);
         }
 
         return result;

@@ -83,6 +83,7 @@ public static class IdentitySetup
             options.LogoutPath = "/Identity/Account/Logout";
             options.AccessDeniedPath = "/Identity/Account/AccessDenied";
             options.Events.OnSigningIn = RememberWhenSignedIn;
+            options.Events.OnSignedIn = Localization.LocalizationSetup.FollowThePersonAtLoginAsync;
             options.Events.OnValidatePrincipal = EnforceAbsoluteLifetimeThenSecurityStamp;
             options.Events.OnRedirectToLogin = SayWhyOnTheLoginPage;
         });

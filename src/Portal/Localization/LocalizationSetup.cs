@@ -1,11 +1,14 @@
 using System.Globalization;
+using System.Security.Claims;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Razor;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.WebEncoders;
+using Portal.Data;
 
 namespace Portal.Localization;
 
@@ -63,4 +66,43 @@ public static class LocalizationSetup
     }
 
     public static void UsePortalLocalization(this WebApplication app) => app.UseRequestLocalization();
+
+    /// <summary>Remembers the visitor's language on this device for a year.</summary>
+    public static void RememberOnThisDevice(HttpContext context, CultureInfo culture)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        context.Response.Cookies.Append(
+            CultureCookieName,
+            CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
+            new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, Secure = context.Request.IsHttps, HttpOnly = true, SameSite = SameSiteMode.Lax });
+    }
+
+    /// <summary>
+    /// At each login the language follows the person: one chosen on this device before logging in becomes theirs (their
+    /// mail is written in it); on a device where none was chosen, the portal speaks the language they chose elsewhere.
+    /// </summary>
+    public static async Task FollowThePersonAtLoginAsync(CookieSignedInContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var userId = context.Principal?.FindFirstValue(ClaimTypes.NameIdentifier);
+        var db = context.HttpContext.RequestServices.GetRequiredService<PortalDbContext>();
+        if (userId is null || await db.Users.FindAsync([userId], context.HttpContext.RequestAborted) is not { } user)
+        {
+            return;
+        }
+
+        if (context.Request.Cookies.ContainsKey(CultureCookieName))
+        {
+            var chosen = context.HttpContext.Features.Get<IRequestCultureFeature>()?.RequestCulture.UICulture.Name ?? Cultures[0].Name;
+            if (user.Language != chosen)
+            {
+                user.Language = chosen;
+                await db.SaveChangesAsync(context.HttpContext.RequestAborted);
+            }
+        }
+        else if (user.Language is not null)
+        {
+            RememberOnThisDevice(context.HttpContext, Email.MailLanguage.Of(user.Language));
+        }
+    }
 }

@@ -67,9 +67,14 @@ public sealed class MeetingMail(MeetingEmails emails, AnswerLinks answerLinks, I
         foreach (var notice in meeting.DueNotices())
         {
             var cancellation = notice.Notice == CalendarNotice.Cancellation;
-            var ics = MeetingCalendar.Message(meeting, emails.Title(firstName), mail.Value.FromAddress, notice.Participant.Email!, notice.Sequence, cancellation, now);
             var answerLink = links.Page("/MeetingAnswer/Index", new { token = answerLinks.Create(meeting.Id, notice.Participant.Id, notice.Participant.Revision) });
-            var message = emails.For(notice, meeting, firstName, answerLink, new CalendarPart(cancellation ? "CANCEL" : "REQUEST", ics));
+
+            // The people in the child's network have no account, so no language of their own: Danish.
+            var message = MailLanguage.In(null, () =>
+            {
+                var ics = MeetingCalendar.Message(meeting, emails.Title(firstName), mail.Value.FromAddress, notice.Participant.Email!, notice.Sequence, cancellation, now);
+                return emails.For(notice, meeting, firstName, answerLink, new CalendarPart(cancellation ? "CANCEL" : "REQUEST", ics));
+            });
             db.OutboxMessages.Add(OutboxMessage.Create(message, now, notice.Participant.Id));
             NetworkMeeting.MarkQueued(notice);
         }
@@ -79,14 +84,17 @@ public sealed class MeetingMail(MeetingEmails emails, AnswerLinks answerLinks, I
     {
         var memberIds = child.CustodyHolderIds.Append(child.YouthUserId).OfType<string>().Distinct().ToList();
         var members = await db.Users.AsNoTracking().Where(user => memberIds.Contains(user.Id) && user.PasswordHash != null && user.Email != null)
-            .Select(user => new { user.Id, user.Email, user.DisplayName })
+            .Select(user => new { user.Id, user.Email, user.DisplayName, user.Language })
             .ToListAsync(cancellationToken);
         var link = links.Page("/Meetings/Meeting", new { childId = child.ChildId, meetingId = meeting.Id });
         var cancellation = notice == FamilyNotice.Cancelled;
         foreach (var member in members)
         {
-            var ics = MeetingCalendar.Message(meeting, emails.Title(firstName), mail.Value.FromAddress, member.Email!, meeting.Sequence, cancellation, now);
-            var message = emails.ForFamily(member.Email!, member.DisplayName, notice, meeting, firstName, member.Id == child.YouthUserId, link, new CalendarPart(cancellation ? "CANCEL" : "REQUEST", ics));
+            var message = MailLanguage.In(member.Language, () =>
+            {
+                var ics = MeetingCalendar.Message(meeting, emails.Title(firstName), mail.Value.FromAddress, member.Email!, meeting.Sequence, cancellation, now);
+                return emails.ForFamily(member.Email!, member.DisplayName, notice, meeting, firstName, member.Id == child.YouthUserId, link, new CalendarPart(cancellation ? "CANCEL" : "REQUEST", ics));
+            });
             db.OutboxMessages.Add(OutboxMessage.Create(message, now));
         }
     }

@@ -5,6 +5,9 @@ namespace Portal.Data.Configurations;
 
 public sealed class PortalUserConfiguration : IEntityTypeConfiguration<PortalUser>
 {
-    public void Configure(EntityTypeBuilder<PortalUser> builder) =>
+    public void Configure(EntityTypeBuilder<PortalUser> builder)
+    {
         builder.Property(user => user.DisplayName).HasMaxLength(PortalUser.DisplayNameMaxLength).IsRequired();
+        builder.Property(user => user.Language).HasMaxLength(PortalUser.LanguageMaxLength);
+    }
 }

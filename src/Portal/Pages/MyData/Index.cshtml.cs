@@ -61,7 +61,7 @@ public sealed class IndexModel(PortalDbContext db, UserManager<PortalUser> users
         var consents = await db.Consents.AsNoTracking().Where(consent => ids.Contains(consent.ChildId)).ToListAsync(cancellationToken);
         var feedSince = await db.CalendarFeeds.AsNoTracking().Where(feed => feed.UserId == user.Id).Select(feed => (DateTimeOffset?)feed.CreatedAt).FirstOrDefaultAsync(cancellationToken);
         return new Export(
-            new AccountData(user.DisplayName, user.Email ?? string.Empty, [.. roles], user.TwoFactorEnabled, mitIdIdentifier),
+            new AccountData(user.DisplayName, user.Email ?? string.Empty, [.. roles], user.TwoFactorEnabled, mitIdIdentifier, Email.MailLanguage.Of(user.Language).Name),
             invitations,
             new CalendarFeedData(feedSince is not null, feedSince),
             [.. children.Select(child => new ChildData(
@@ -91,7 +91,8 @@ public sealed class IndexModel(PortalDbContext db, UserManager<PortalUser> users
     }
 
     /// <param name="MitIdIdentifier">The MitID broker's identifier for the person, when MitID is connected: all the portal keeps from MitID.</param>
-    public sealed record AccountData(string Name, string Email, IReadOnlyList<string> Roles, bool TwoFactorEnabled, string? MitIdIdentifier);
+    /// <param name="Language">The language the portal writes this person's mail in: the one they last chose.</param>
+    public sealed record AccountData(string Name, string Email, IReadOnlyList<string> Roles, bool TwoFactorEnabled, string? MitIdIdentifier, string Language);
 
     public sealed record InvitationData(DateTimeOffset SentAt, DateTimeOffset ExpiresAt, DateTimeOffset? AcceptedAt);
 

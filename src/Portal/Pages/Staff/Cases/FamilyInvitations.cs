@@ -103,7 +103,9 @@ public sealed class FamilyInvitations(
     {
         var token = await users.GenerateUserTokenAsync(user, InvitationTokenProvider.ProviderName, InvitationTokenProvider.Purpose(invitation.Id));
         var link = links.Page("/Invitations/Index", new { id = invitation.Id, code = LinkCodes.Encode(token) });
-        db.OutboxMessages.Add(OutboxMessage.Create(InvitationEmail.Create(text, invitation.Email, invitation.Name, link, invitation.ExpiresAt), clock.GetUtcNow(), invitation.Id));
+        // In the invited person's language: Danish for a new account, which has chosen none yet.
+        var message = MailLanguage.In(user.Language, () => InvitationEmail.Create(text, invitation.Email, invitation.Name, link, invitation.ExpiresAt));
+        db.OutboxMessages.Add(OutboxMessage.Create(message, clock.GetUtcNow(), invitation.Id));
     }
 
     private static void Check(IdentityResult result)

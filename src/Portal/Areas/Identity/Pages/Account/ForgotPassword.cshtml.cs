@@ -41,7 +41,9 @@ public sealed class ForgotPasswordModel(
         {
             var token = await userManager.GeneratePasswordResetTokenAsync(user);
             var link = links.Page("/Account/ResetPassword", new { area = "Identity", userId = user.Id, code = LinkCodes.Encode(token) });
-            db.OutboxMessages.Add(OutboxMessage.Create(PasswordResetEmail.Create(text, user.Email, user.DisplayName, link), clock.GetUtcNow()));
+            // In the language the account holder chose; one who never logged in gets the language they asked in.
+            var message = MailLanguage.In(user.Language ?? System.Globalization.CultureInfo.CurrentUICulture.Name, () => PasswordResetEmail.Create(text, user.Email, user.DisplayName, link));
+            db.OutboxMessages.Add(OutboxMessage.Create(message, clock.GetUtcNow()));
             await db.SaveChangesAsync(cancellationToken);
         }
 

@@ -4,7 +4,7 @@ using Portal.Email;
 
 namespace Portal.Areas.Identity.Pages.Account;
 
-/// <summary>The email with a link to choose a new password, in the language the request was made in.</summary>
+/// <summary>The email with a link to choose a new password.</summary>
 public sealed class PasswordResetEmail
 {
     private PasswordResetEmail()
