@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Runs every test: domain unit tests, integration tests (on SQLite, then on PostgreSQL), browser tests, and mutation
-# testing of the domain (Stryker.NET).
-# Installs what the tests need when it is missing (Debian's Chromium, the aiosmtpd SMTP server and PostgreSQL),
+# Runs every test: domain unit tests, integration tests (on SQLite, then on PostgreSQL), browser tests (with axe and the
+# W3C Nu HTML checker), and mutation testing of the domain (Stryker.NET).
+# Installs what the tests need when it is missing (Debian's Chromium, the aiosmtpd SMTP server, PostgreSQL, Java, and
+# the Nu HTML checker from npm),
 # then prints one closing line "tests: N passed, M failed" counted from the test results.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -11,6 +12,9 @@ missing=()
 /usr/bin/python3 -c "import aiosmtpd" 2>/dev/null || missing+=(python3-aiosmtpd)
 # PostgreSQL: the tests start a throwaway cluster of their own on loopback (tests/Portal.TestSupport/PostgresServer.cs).
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
+# The W3C Nu HTML checker, which the browser tests run over every page they check, is Java; npm brings it.
+command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
+command -v npm >/dev/null 2>&1 || missing+=(npm)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing ${missing[*]} from Debian's packages..."
   sudo=""
@@ -18,6 +22,11 @@ if [ ${#missing[@]} -gt 0 ]; then
   export DEBIAN_FRONTEND=noninteractive
   $sudo apt-get update -q
   $sudo apt-get install -y -q --no-install-recommends "${missing[@]}"
+fi
+
+# vnu.jar, at the version pinned in tools/html-checker/package-lock.json; its install script (a Java download) is not needed.
+if [ ! -f tools/html-checker/node_modules/vnu-jar/build/dist/vnu.jar ]; then
+  npm ci --prefix tools/html-checker --ignore-scripts --no-audit --no-fund --loglevel=error
 fi
 
 results=TestResults

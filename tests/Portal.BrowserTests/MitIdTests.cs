@@ -74,6 +74,7 @@ public sealed partial class MitIdTests(MitIdServer server) : IClassFixture<MitId
     {
         var context = await server.Browser.NewContextAsync(new() { BaseURL = server.BaseAddress.ToString(), IgnoreHTTPSErrors = true, Locale = "da-DK" });
         var caseworker = await context.NewPageAsync();
+        Phone.KeepDocuments(caseworker);
         await Phone.LogInAsync(caseworker, DemoData.Users[3].Email);
         await caseworker.GotoAsync("/medarbejder/sager/ny");
         await caseworker.Locator("#Input_ChildName").FillAsync(child);

@@ -1,13 +1,33 @@
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
+using System.Runtime.CompilerServices;
 using Microsoft.Playwright;
 using Portal.Data;
 
 namespace Portal.BrowserTests;
 
-/// <summary>What every phone test does: log in through the form, check a page with axe and for sideways scrolling, keep a screenshot.</summary>
+/// <summary>
+/// What every phone test does: log in through the form, check a page (axe, the Nu HTML checker, sideways scrolling),
+/// keep a screenshot.
+/// </summary>
 public static class Phone
 {
+    /// <summary>The last HTML document each page was served, as the server sent it (before any script ran).</summary>
+    private static readonly ConditionalWeakTable<IPage, IResponse> Documents = [];
+
+    /// <summary>Keeps each document this page navigates to, for <see cref="AssertAccessibleAsync"/>'s HTML check.</summary>
+    public static void KeepDocuments(IPage page)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        page.Response += (_, response) =>
+        {
+            if (response.Request.IsNavigationRequest && response.Frame == page.MainFrame && response.Status == 200)
+            {
+                Documents.AddOrUpdate(page, response);
+            }
+        };
+    }
+
     public static async Task LogInAsync(IPage page, string email)
     {
         ArgumentNullException.ThrowIfNull(page);
@@ -20,9 +40,17 @@ public static class Phone
         await page.Locator("main h1").First.WaitForAsync();
     }
 
-    /// <summary>No serious or critical axe violation, and nothing wider than the 360 px screen.</summary>
+    /// <summary>
+    /// No serious or critical axe violation, no error from the Nu HTML checker in the HTML the server sent, and nothing
+    /// wider than the 360 px screen.
+    /// </summary>
     public static async Task AssertAccessibleAsync(IPage page, string what)
     {
+        ArgumentNullException.ThrowIfNull(page);
+        var html = Documents.TryGetValue(page, out var document) ? await document.TextAsync() : await page.ContentAsync();
+        var invalid = await (await NuHtmlChecker.Shared).ErrorsAsync(html);
+        Assert.True(invalid.Count == 0, $"{what} ({page.Url}): the Nu HTML checker found {invalid.Count} errors: " + string.Join("; ", invalid));
+
         var results = await page.RunAxe();
         var blocking = results.Violations.Where(violation => violation.Impact is "serious" or "critical").ToList();
         Assert.True(blocking.Count == 0, $"{what}: " + string.Join("; ", blocking.Select(violation => $"{violation.Id}: {violation.Help} ({string.Join(", ", violation.Nodes.Select(node => node.Html))})")));

@@ -60,7 +60,9 @@ public class PortalServer : IAsyncLifetime, IDisposable
             Locale = "da-DK",
             IgnoreHTTPSErrors = true,
         });
-        return await context.NewPageAsync();
+        var page = await context.NewPageAsync();
+        Phone.KeepDocuments(page);
+        return page;
     }
 
     /// <summary>"Testing": cookies and error pages as in production. The MitID test provider needs Development.</summary>

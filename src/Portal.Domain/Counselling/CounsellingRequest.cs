@@ -118,8 +118,11 @@ public sealed class CounsellingRequest
     public static CounsellingRequest? NextInLine(IEnumerable<CounsellingRequest> requests) =>
         requests.Where(request => request.State == RequestState.Waiting).MinBy(request => request.LinePosition);
 
-    /// <summary>Makes an offer. Only the first in line can get one; use <see cref="NextInLine"/> to find it.</summary>
-    public void Offer(IEnumerable<CounsellingRequest> everyone, DateTimeOffset startsAt, string? place, bool online, string counsellorFirstName, DateTimeOffset answerBy, DateTimeOffset now)
+    /// <summary>
+    /// Makes an offer. Only the first in line can get one; use <see cref="NextInLine"/> to find it. Returns the record
+    /// that the line moved, to be saved with it.
+    /// </summary>
+    public OfferMade Offer(IEnumerable<CounsellingRequest> everyone, DateTimeOffset startsAt, string? place, bool online, string counsellorFirstName, DateTimeOffset answerBy, DateTimeOffset now)
     {
         if (NextInLine(everyone) != this)
         {
@@ -140,6 +143,7 @@ public sealed class CounsellingRequest
         OfferedAt = now;
         State = RequestState.Offered;
         Touch();
+        return new OfferMade(now);
     }
 
     public void AcceptOffer(DateTimeOffset now)

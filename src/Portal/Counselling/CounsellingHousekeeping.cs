@@ -61,6 +61,10 @@ public sealed partial class CounsellingHousekeeping(IServiceScopeFactory scopes,
         var deleted = await db.CounsellingRequests
             .Where(request => (request.State == RequestState.Closed || request.State == RequestState.Withdrawn) && request.ClosedAt <= cutoff)
             .ExecuteDeleteAsync(cancellationToken);
+
+        // The line's pace needs no offer older than its longest period.
+        var paceCutoff = now - LinePace.LongestPeriod;
+        await db.OffersMade.Where(offer => offer.At <= paceCutoff).ExecuteDeleteAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         if (lapsed + deleted > 0)
         {

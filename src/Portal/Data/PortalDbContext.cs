@@ -38,6 +38,8 @@ public class PortalDbContext : IdentityDbContext<PortalUser>, IDataProtectionKey
 
     public DbSet<CounsellingRequest> CounsellingRequests => Set<CounsellingRequest>();
 
+    public DbSet<OfferMade> OffersMade => Set<OfferMade>();
+
     public DbSet<Portal.Counselling.CounsellingCounter> CounsellingCounters => Set<Portal.Counselling.CounsellingCounter>();
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();

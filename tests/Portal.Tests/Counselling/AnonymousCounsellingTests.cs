@@ -154,6 +154,40 @@ public sealed class AnonymousCounsellingTests : IDisposable
     }
 
     [Fact]
+    public async Task The_wait_is_told_from_the_line_s_real_pace_only_when_there_is_enough_of_it_and_survives_an_offer_let_pass()
+    {
+        using var first = await AskAsync();
+        using var second = await AskAsync();
+        using var counsellor = _factory.CreateClient();
+        await counsellor.LogInAsync(Portal.Data.DemoData.Users[4].Email);
+
+        // One offer is too little to go on: no guess.
+        await OfferNextAsync(counsellor);
+        var waiting = (await second.GetPageAsync("/raadgivning/status")).MainText();
+        Assert.Contains("Du er nummer 1 i køen.", waiting, StringComparison.Ordinal);
+        Assert.Contains("Vi kan ikke sige, hvor længe du skal vente: vi har ikke givet tider nok de sidste 12 uger til at regne det ud.", waiting, StringComparison.Ordinal);
+        Assert.DoesNotContain("Forventet ventetid", waiting, StringComparison.Ordinal);
+
+        // Five earlier offers over the last three weeks: six in four weeks, a time and a half a week.
+        await _factory.WithDbAsync(db =>
+        {
+            int[] daysAgo = [3, 7, 10, 14, 20];
+            db.OffersMade.AddRange(daysAgo.Select(days => new OfferMade(_clock.GetUtcNow().AddDays(-days))));
+            return db.SaveChangesAsync();
+        });
+        Assert.Contains("Forventet ventetid: op til 2 uger. Det bygger på, at vi har givet 6 tider de sidste 4 uger.", (await second.GetPageAsync("/raadgivning/status")).MainText(), StringComparison.Ordinal);
+
+        // "Not this time" puts the first back in front; the line's pace is unchanged, and so is what it says.
+        using var passed = await first.SubmitAsync((await first.GetPageAsync("/raadgivning/status")).Form("main form[action*='handler=Pass']"));
+        var firstAgain = (await first.GetPageAsync("/raadgivning/status")).MainText();
+        Assert.Contains("Du er nummer 1 i køen.", firstAgain, StringComparison.Ordinal);
+        Assert.Contains("Forventet ventetid: op til 2 uger. Det bygger på, at vi har givet 6 tider de sidste 4 uger.", firstAgain, StringComparison.Ordinal);
+        var secondAgain = (await second.GetPageAsync("/raadgivning/status")).MainText();
+        Assert.Contains("Du er nummer 2 i køen.", secondAgain, StringComparison.Ordinal);
+        Assert.Contains("Forventet ventetid: op til 3 uger.", secondAgain, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_unanswered_offer_lapses_and_a_withdrawn_request_is_deleted_after_30_days()
     {
         using var person = await AskAsync(email: "vaek@example.dk");
@@ -175,6 +209,12 @@ public sealed class AnonymousCounsellingTests : IDisposable
         _clock.Advance(TimeSpan.FromDays(1));
         Assert.Equal((0, 1), await housekeeping.RunOnceAsync(CancellationToken.None));
         Assert.Equal(0, await _factory.WithDbAsync(db => db.CounsellingRequests.CountAsync()));
+
+        // That an offer was made (no request, no person) counts for the line's pace for 12 weeks, then it goes too.
+        Assert.Equal(1, await _factory.WithDbAsync(db => db.OffersMade.CountAsync()));
+        _clock.Advance(TimeSpan.FromDays(84 - 34));
+        await housekeeping.RunOnceAsync(CancellationToken.None);
+        Assert.Equal(0, await _factory.WithDbAsync(db => db.OffersMade.CountAsync()));
     }
 
     [Fact]

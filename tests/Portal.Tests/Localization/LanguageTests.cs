@@ -1,5 +1,6 @@
 using System.Net;
 using System.Xml.Linq;
+using Portal.TestSupport;
 using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Localization;

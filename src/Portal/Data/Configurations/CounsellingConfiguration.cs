@@ -47,3 +47,16 @@ public sealed class CounsellingCounterConfiguration : IEntityTypeConfiguration<C
         builder.Property(counter => counter.Id).ValueGeneratedNever();
     }
 }
+
+public sealed class OfferMadeConfiguration : IEntityTypeConfiguration<OfferMade>
+{
+    public void Configure(EntityTypeBuilder<OfferMade> builder)
+    {
+        builder.ToTable("CounsellingOffersMade");
+        builder.HasKey(offer => offer.Id);
+        builder.HasIndex(offer => offer.At);
+
+        // UTC ticks, like the requests' times, so SQLite can compare them.
+        builder.Property(offer => offer.At).HasConversion(new DateTimeOffsetToBinaryConverter());
+    }
+}

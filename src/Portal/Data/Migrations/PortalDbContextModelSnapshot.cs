@@ -407,6 +407,22 @@ namespace Portal.Data.Migrations
                     b.ToTable("CounsellingRequests");
                 });
 
+            modelBuilder.Entity("Portal.Domain.Counselling.OfferMade", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.ToTable("CounsellingOffersMade", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Domain.Families.CaseworkerAssignment", b =>
                 {
                     b.Property<Guid>("ChildId")

@@ -418,6 +418,24 @@ namespace Portal.Data.PostgresMigrations
                     b.ToTable("CounsellingRequests");
                 });
 
+            modelBuilder.Entity("Portal.Domain.Counselling.OfferMade", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("At")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.ToTable("CounsellingOffersMade", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Domain.Families.CaseworkerAssignment", b =>
                 {
                     b.Property<Guid>("ChildId")

@@ -124,9 +124,9 @@ public sealed class StatusModel(PortalDbContext db, CounsellingLine line, Ticket
         {
             var position = Ticket.LinePosition;
             Place = 1 + await db.CounsellingRequests.CountAsync(request => request.State == RequestState.Waiting && request.LinePosition < position, cancellationToken);
-            var since = now.AddDays(-28);
-            var offersLastFourWeeks = await db.CounsellingRequests.CountAsync(request => request.OfferedAt >= since, cancellationToken);
-            WaitText = WaitEstimate.Describe(text, Place, offersLastFourWeeks / 4.0);
+            var since = now - LinePace.LongestPeriod;
+            var pace = LinePace.Measure(await db.OffersMade.Where(offer => offer.At > since).Select(offer => offer.At).ToListAsync(cancellationToken), now);
+            WaitText = WaitEstimate.Describe(text, pace, Place);
         }
 
         if (Ticket.OfferStartsAt is { } starts)

@@ -1,25 +1,23 @@
 using Microsoft.Extensions.Localization;
+using Portal.Domain.Counselling;
 
 namespace Portal.Pages.Counselling;
 
-/// <summary>An honest, rough wait from how many offers the service made in the last four weeks.</summary>
+/// <summary>The wait, told honestly: a range from the line's real pace and what it is based on, or that we cannot say yet.</summary>
 public static class WaitEstimate
 {
-    public static string Describe(IStringLocalizer text, int place, double offersPerWeek)
+    public static string Describe(IStringLocalizer text, LinePace pace, int place)
     {
         ArgumentNullException.ThrowIfNull(text);
-        if (offersPerWeek <= 0)
+        ArgumentNullException.ThrowIfNull(pace);
+        if (pace.WaitFor(place) is not { } wait)
         {
-            return text["WaitUnknown"];
+            return text["WaitUnknown", LinePace.PeriodsInWeeks[^1]];
         }
 
-        var weeks = place / offersPerWeek;
-        if (weeks < 1)
-        {
-            return text["WaitUnderAWeek"];
-        }
-
-        var low = (int)Math.Floor(weeks);
-        return text["WaitWeeks", low, low + 1];
+        var estimate = wait.UnderAWeek ? text["WaitUnderAWeek"]
+            : wait.CouldBeSoon ? text["WaitUpTo", wait.ToWeeks]
+            : text["WaitWeeks", wait.FromWeeks, wait.ToWeeks];
+        return $"{estimate} {text["WaitBasis", pace.Offers, pace.Weeks]}";
     }
 }

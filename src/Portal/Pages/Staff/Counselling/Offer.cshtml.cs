@@ -62,7 +62,7 @@ public sealed class OfferModel(PortalDbContext db, CounsellingLine line, IString
 
         var startsAt = DanishTime.FromDanish(Input.StartDate!.Value, Input.StartTime!.Value);
         var answerBy = DanishTime.FromDanish(Input.AnswerByDate!.Value, new TimeOnly(23, 59));
-        next.Offer(open, startsAt, Input.Place, Input.Online, Input.FirstName, answerBy, now);
+        db.OffersMade.Add(next.Offer(open, startsAt, Input.Place, Input.Online, Input.FirstName, answerBy, now));
         await db.SaveChangesAsync(cancellationToken);
         TempData["StatusMessage"] = text["Counselling.Offered", next.QueueNumber].Value;
         return RedirectToPage("./Index");

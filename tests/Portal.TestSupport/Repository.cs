@@ -1,4 +1,4 @@
-namespace Portal.Tests.Infrastructure;
+namespace Portal.TestSupport;
 
 public static class Repository
 {
