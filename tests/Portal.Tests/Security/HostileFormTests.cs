@@ -58,10 +58,11 @@ public sealed class HostileFormTests(ITestOutputHelper output) : IDisposable
         var problems = new List<string>();
         foreach (var (page, form) in forms)
         {
+            // A fresh antiforgery token once per form (an earlier form may have changed the login it is bound to).
+            var token = await FreshTokenAsync(client, page);
             foreach (var submission in Submissions(form))
             {
-                // The form's page again for a fresh antiforgery token and page state.
-                using var response = await PostAsync(client, page, form, submission.Fields);
+                using var response = await PostAsync(client, page, form, submission.Fields, token);
                 var body = await response.Content.ReadAsStringAsync();
                 if ((int)response.StatusCode >= 500)
                 {
@@ -71,6 +72,17 @@ public sealed class HostileFormTests(ITestOutputHelper output) : IDisposable
                 {
                     problems.Add($"unescaped script from {form.Action} ({submission.Name}) on {page}");
                 }
+            }
+
+            // What was saved is shown safely: the page itself still opens, with nothing unescaped.
+            using var after = await client.GetAsync(new Uri(page, UriKind.Relative));
+            if ((int)after.StatusCode >= 500)
+            {
+                problems.Add($"{(int)after.StatusCode} from {page} after the hostile values sent to {form.Action}");
+            }
+            else if ((await after.Content.ReadAsStringAsync()).Contains(Script, StringComparison.Ordinal))
+            {
+                problems.Add($"unescaped script on {page} after the hostile values sent to {form.Action}");
             }
         }
 
@@ -154,17 +166,20 @@ public sealed class HostileFormTests(ITestOutputHelper output) : IDisposable
 
     private static string Describe(string payload) => payload.Length > 40 ? $"{payload.Length} characters" : payload.ReplaceLineEndings("⏎");
 
-    /// <summary>Posts with the antiforgery token of a fresh copy of the page (the earlier post may have changed it).</summary>
-    private static async Task<HttpResponseMessage> PostAsync(HttpClient client, string page, FoundForm form, List<KeyValuePair<string, string>> fields)
+    /// <summary>The antiforgery token of a fresh copy of the page, or null when the page no longer opens for this login.</summary>
+    private static async Task<string?> FreshTokenAsync(HttpClient client, string page)
     {
         using var fresh = await client.GetAsync(new Uri(page, UriKind.Relative));
-        if (fresh.StatusCode == HttpStatusCode.OK)
+        return fresh.StatusCode == HttpStatusCode.OK
+            ? (await Html.ReadAsync(fresh)).QuerySelector("input[name='__RequestVerificationToken']")?.GetAttribute("value")
+            : null;
+    }
+
+    private static async Task<HttpResponseMessage> PostAsync(HttpClient client, string page, FoundForm form, List<KeyValuePair<string, string>> fields, string? token)
+    {
+        if (token is not null)
         {
-            var token = (await Html.ReadAsync(fresh)).QuerySelector("input[name='__RequestVerificationToken']")?.GetAttribute("value");
-            if (token is not null)
-            {
-                fields = [.. fields.Select(field => field.Key == "__RequestVerificationToken" ? new KeyValuePair<string, string>(field.Key, token) : field)];
-            }
+            fields = [.. fields.Select(field => field.Key == "__RequestVerificationToken" ? new KeyValuePair<string, string>(field.Key, token) : field)];
         }
 
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(new Uri("https://localhost" + page), form.Action))
