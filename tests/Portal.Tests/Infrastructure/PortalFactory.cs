@@ -33,7 +33,7 @@ public class PortalFactory : WebApplicationFactory<Program>
 
     private PortalFactory(IDictionary<string, string?> settings, string? dataFolder)
     {
-        _fromTemplate = settings.Count == 0 && dataFolder is null;
+        _fromTemplate = dataFolder is null && settings.Keys.All(LeavesTheDatabaseAlone);
         DataFolder = dataFolder ?? Path.Combine(Path.GetTempPath(), "portal-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(DataFolder);
         _settings = new Dictionary<string, string?>
@@ -79,6 +79,17 @@ public class PortalFactory : WebApplicationFactory<Program>
     }
 
     public string DataFolder { get; }
+
+    /// <summary>
+    /// Settings that change how the portal behaves but not what its start writes to a new database (migrations, roles,
+    /// the demo data): a portal with only these changed can start from the prepared copy.
+    /// </summary>
+    private static bool LeavesTheDatabaseAlone(string key) =>
+        key is "AllowedHosts" or "Portal:PublicBaseUrl" or "Portal:ConsentReminderInterval"
+        || key.StartsWith("Mail:", StringComparison.Ordinal)
+        || key.StartsWith("RateLimits:", StringComparison.Ordinal)
+        || key.StartsWith("Counselling:", StringComparison.Ordinal)
+        || key.StartsWith("Municipality:", StringComparison.Ordinal);
 
     /// <summary>
     /// PORTAL_TEST_DATABASE=PostgreSQL runs the same tests on PostgreSQL (a throwaway cluster, a database per data folder,
@@ -164,14 +175,15 @@ public class PortalFactory : WebApplicationFactory<Program>
     // A portal on the default settings starts from a copy of one prepared database (migrations applied, roles, the
     // counselling counter and the demo data made), prepared once per test run: preparing it again for every test took
     // most of the suite's time. The portal still runs its whole start on the copy, which then finds nothing to do.
-    private static readonly Lazy<string> SqliteTemplate = new(() => PrepareTemplate(postgres: false));
-    private static readonly Lazy<string> PostgresTemplate = new(() => PrepareTemplate(postgres: true));
+    // The demo data's dates follow the clock, so a test on a moved clock gets a copy prepared at its clock's time (most
+    // such tests start at the same moment, and share one).
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(bool Postgres, DateTimeOffset? At), Lazy<string>> Templates = new();
     private readonly bool _fromTemplate;
 
     private void StartFromTemplate()
     {
-        // A test that sets the clock or adds services gets the demo data made under its own conditions.
-        if (Clock is not null || ConfigureServices is not null)
+        // A test that adds services gets the demo data made under its own conditions.
+        if (ConfigureServices is not null)
         {
             if (_settings.GetValueOrDefault("Database:Provider") == "PostgreSQL")
             {
@@ -181,22 +193,25 @@ public class PortalFactory : WebApplicationFactory<Program>
             return;
         }
 
-        if (_settings.GetValueOrDefault("Database:Provider") == "PostgreSQL")
+        var postgres = _settings.GetValueOrDefault("Database:Provider") == "PostgreSQL";
+        var at = Clock?.GetUtcNow();
+        var prepared = Templates.GetOrAdd((postgres, at), key => new Lazy<string>(() => PrepareTemplate(key.Postgres, key.At))).Value;
+        if (postgres)
         {
-            var template = new Npgsql.NpgsqlConnectionStringBuilder(PostgresTemplate.Value).Database;
+            var template = new Npgsql.NpgsqlConnectionStringBuilder(prepared).Database;
             _settings["ConnectionStrings:Portal"] = PostgresDatabases.GetOrAdd(DataFolder, _ => PostgresServer.Shared.GetAwaiter().GetResult().NewDatabaseAsync(template).GetAwaiter().GetResult());
         }
         else
         {
-            File.Copy(SqliteTemplate.Value, Path.Combine(DataFolder, "portal.db"));
+            File.Copy(prepared, Path.Combine(DataFolder, "portal.db"));
         }
     }
 
     /// <summary>Starts a portal once on its own database and returns that database, closed, to be copied.</summary>
-    private static string PrepareTemplate(bool postgres)
+    private static string PrepareTemplate(bool postgres, DateTimeOffset? at)
     {
         var settings = new Dictionary<string, string?> { ["Database:Provider"] = postgres ? "PostgreSQL" : "Sqlite" };
-        using var template = new PortalFactory(settings, dataFolder: null);
+        using var template = new PortalFactory(settings, dataFolder: null) { Clock = at is { } moment ? new FakeTimeProvider(moment) : null };
         _ = template.Services;
         var connectionString = template.PostgresConnectionString;
         template.Dispose();
