@@ -53,6 +53,27 @@ public sealed class PlanEditingTests : IDisposable
     }
 
     [Fact]
+    public async Task Adding_a_caseworker_with_nobody_chosen_says_so_at_the_field_and_a_case_with_everyone_on_it_offers_nobody()
+    {
+        var emma = await _factory.ChildIdAsync("Emma Jensen");
+        using var admin = _factory.CreateClient();
+        await admin.LogInAsync(DemoData.Users[5].Email);
+        var assign = await admin.GetPageAsync("/medarbejder/admin/sager");
+
+        // Lars is the only caseworker and is on every case: nobody is offered, and an empty post is answered at the field.
+        Assert.Empty(assign.QuerySelectorAll("main form[action*='handler=Assign']"));
+        Assert.Contains("Alle sagsbehandlere er på sagen.", assign.MainText(), StringComparison.Ordinal);
+        var forged = assign.Form("main form[action*='handler=Unassign']");
+        forged.Action = $"/medarbejder/admin/sager?handler=Assign&childId={emma}";
+        using var empty = await admin.SubmitAsync(forged);
+
+        Assert.Equal(HttpStatusCode.OK, empty.StatusCode);
+        var page = await Html.ReadAsync(empty);
+        Assert.Contains("Vælg en sagsbehandler.", page.QuerySelector("#error-summary")?.TextContent, StringComparison.Ordinal);
+        Assert.Equal($"#assign-{emma}", page.QuerySelector("#error-summary a")?.GetAttribute("href"));
+    }
+
+    [Fact]
     public async Task Two_caseworkers_saving_at_once_the_second_is_told_and_keeps_their_text()
     {
         var emma = await _factory.ChildIdAsync("Emma Jensen");

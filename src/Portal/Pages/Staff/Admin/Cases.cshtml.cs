@@ -21,6 +21,13 @@ public sealed class CasesModel(PortalDbContext db, UserManager<PortalUser> users
 
     public async Task<IActionResult> OnPostAssignAsync(Guid childId, string? caseworkerId, CancellationToken cancellationToken)
     {
+        // Nobody chosen (nobody was left to choose, or the form was sent empty) is a word at the field, not a lost page.
+        if (string.IsNullOrEmpty(caseworkerId))
+        {
+            ModelState.AddModelError(AssignFieldId(childId), text["Admin.ChooseCaseworker"].Value);
+            return await ShowAgainAsync(cancellationToken);
+        }
+
         if (await CaseworkerAsync(caseworkerId) is not { } caseworker || await ChildAsync(childId, cancellationToken) is not { } child)
         {
             return NotFound();
@@ -48,6 +55,9 @@ public sealed class CasesModel(PortalDbContext db, UserManager<PortalUser> users
         await LoadAsync(cancellationToken);
         return Page();
     }
+
+    /// <summary>The id of a case's "add a caseworker" field, where an error about it is shown.</summary>
+    public static string AssignFieldId(Guid childId) => $"assign-{childId}";
 
     private async Task<PortalUser?> CaseworkerAsync(string? caseworkerId)
     {
