@@ -84,7 +84,10 @@ public sealed class NuHtmlChecker : IDisposable
             }
             catch (HttpRequestException exception)
             {
-                throw new InvalidOperationException($"The Nu HTML checker did not start (exited: {process.HasExited}): {string.Join('\n', checker._log.TakeLast(20))}", exception);
+                // Not left running: only a checker that started is stopped when the tests end.
+                var log = string.Join('\n', checker._log.TakeLast(20));
+                checker.Dispose();
+                throw new InvalidOperationException($"The Nu HTML checker did not start: {log}", exception);
             }
         }
     }
