@@ -9,15 +9,12 @@ namespace Portal.Email;
 /// </summary>
 public static class MailLanguage
 {
-    public static CultureInfo Of(string? language) =>
-        LocalizationSetup.Cultures.FirstOrDefault(culture => culture.Name == language) ?? LocalizationSetup.Cultures[0];
-
     /// <summary>Writes one message (texts, dates, numbers) in <paramref name="language"/>, then puts the caller's back.</summary>
     public static T In<T>(string? language, Func<T> write)
     {
         ArgumentNullException.ThrowIfNull(write);
         var (culture, uiCulture) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
-        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = Of(language);
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = LocalizationSetup.CultureOf(language);
         try
         {
             return write();

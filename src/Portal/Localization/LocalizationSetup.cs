@@ -19,6 +19,9 @@ public static class LocalizationSetup
     /// <summary>Danish first; English second. The list is fixed.</summary>
     public static IReadOnlyList<CultureInfo> Cultures { get; } = [new("da-DK"), new("en-GB")];
 
+    /// <summary>The portal's culture of this name ("en-GB"), or Danish for any other name or none.</summary>
+    public static CultureInfo CultureOf(string? name) => Cultures.FirstOrDefault(culture => culture.Name == name) ?? Cultures[0];
+
     public static void AddPortalLocalization(this WebApplicationBuilder builder)
     {
         builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");
@@ -102,7 +105,7 @@ public static class LocalizationSetup
         }
         else if (user.Language is not null)
         {
-            RememberOnThisDevice(context.HttpContext, Email.MailLanguage.Of(user.Language));
+            RememberOnThisDevice(context.HttpContext, CultureOf(user.Language));
         }
     }
 }

@@ -71,6 +71,7 @@ public sealed class PlanEditingTests : IDisposable
         var page = await Html.ReadAsync(empty);
         Assert.Contains("Vælg en sagsbehandler.", page.QuerySelector("#error-summary")?.TextContent, StringComparison.Ordinal);
         Assert.Equal($"#assign-{emma}", page.QuerySelector("#error-summary a")?.GetAttribute("href"));
+        Assert.Equal("Alle sagsbehandlere er på sagen.", page.QuerySelector($"#assign-{emma}")?.TextContent);
     }
 
     [Fact]

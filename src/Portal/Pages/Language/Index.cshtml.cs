@@ -20,7 +20,7 @@ public sealed class IndexModel(PortalDbContext db) : PageModel
 
     public async Task<IActionResult> OnPostAsync(string? culture, string? returnUrl, CancellationToken cancellationToken)
     {
-        var chosen = LocalizationSetup.Cultures.FirstOrDefault(supported => supported.Name == culture) ?? LocalizationSetup.Cultures[0];
+        var chosen = LocalizationSetup.CultureOf(culture);
         LocalizationSetup.RememberOnThisDevice(HttpContext, chosen);
         if (User.FindFirstValue(ClaimTypes.NameIdentifier) is { } userId && await db.Users.FindAsync([userId], cancellationToken) is { } user)
         {

@@ -61,7 +61,7 @@ public sealed class IndexModel(PortalDbContext db, UserManager<PortalUser> users
         var consents = await db.Consents.AsNoTracking().Where(consent => ids.Contains(consent.ChildId)).ToListAsync(cancellationToken);
         var feedSince = await db.CalendarFeeds.AsNoTracking().Where(feed => feed.UserId == user.Id).Select(feed => (DateTimeOffset?)feed.CreatedAt).FirstOrDefaultAsync(cancellationToken);
         return new Export(
-            new AccountData(user.DisplayName, user.Email ?? string.Empty, [.. roles], user.TwoFactorEnabled, mitIdIdentifier, Email.MailLanguage.Of(user.Language).Name),
+            new AccountData(user.DisplayName, user.Email ?? string.Empty, [.. roles], user.TwoFactorEnabled, mitIdIdentifier, Localization.LocalizationSetup.CultureOf(user.Language).Name),
             invitations,
             new CalendarFeedData(feedSince is not null, feedSince),
             [.. children.Select(child => new ChildData(
