@@ -35,6 +35,37 @@ public sealed partial class StaticFilesTests : IDisposable
     }
 
     [Fact]
+    public async Task Every_font_and_image_the_styles_name_is_served_and_the_fonts_are_small_woff2_that_never_block_the_text()
+    {
+        using var client = _factory.CreateClient();
+        var page = await client.GetStringAsync("/Identity/Account/Login");
+        var named = 0;
+        foreach (var style in Stylesheet().Matches(page).Select(match => new Uri(client.BaseAddress!, match.Groups[1].Value)))
+        {
+            var css = await client.GetStringAsync(style);
+            foreach (var url in CssUrl().Matches(css).Select(match => match.Groups[1].Value))
+            {
+                using var response = await client.GetAsync(new Uri(style, url));
+                Assert.True(response.StatusCode == HttpStatusCode.OK, $"{url} (named in {style.AbsolutePath}) answered {response.StatusCode}");
+                named++;
+            }
+
+            // The reduced DKFDS build (tools/dkfds-build): Latin subsets as woff2 only, shown in the fallback font until
+            // they arrive, and only for the characters they hold.
+            foreach (Match face in FontFace().Matches(css))
+            {
+                Assert.Contains("font-display:swap", face.Value, StringComparison.Ordinal);
+                Assert.Contains("unicode-range:", face.Value, StringComparison.Ordinal);
+                Assert.DoesNotMatch(@"\.(woff|ttf|eot)\)", face.Value);
+                var font = await client.GetByteArrayAsync(new Uri(style, CssUrl().Match(face.Value).Groups[1].Value));
+                Assert.InRange(font.Length, 1, 30_000);
+            }
+        }
+
+        Assert.True(named >= 4, $"The styles name {named} files; the reduced DKFDS names its fonts and a few icons.");
+    }
+
+    [Fact]
     public async Task A_missing_file_is_not_found_and_does_not_ask_for_a_login()
     {
         using var client = _factory.CreateClient();
@@ -47,4 +78,10 @@ public sealed partial class StaticFilesTests : IDisposable
 
     [GeneratedRegex("<link rel=\"stylesheet\" href=\"([^\"]+)\"")]
     private static partial Regex Stylesheet();
+
+    [GeneratedRegex("""url\(["']?([^)"']+)["']?\)""")]
+    private static partial Regex CssUrl();
+
+    [GeneratedRegex("@font-face\\{[^}]*\\}")]
+    private static partial Regex FontFace();
 }
