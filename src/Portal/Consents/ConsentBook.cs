@@ -42,10 +42,23 @@ public sealed class ConsentBook(PortalDbContext db, ConsentWordings wordings, Ti
     public async Task<IReadOnlyDictionary<Guid, ChildConsents>> LoadForAsync(IReadOnlyCollection<Child> children, bool tracked, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(children);
-        var childIds = children.Select(child => child.Id).ToList();
         var memberIds = children.SelectMany(child => child.CustodyHolders.Select(holder => holder.UserId).Append(child.YouthUserId)).OfType<string>().Distinct().ToList();
         var names = await db.Users.AsNoTracking().Where(user => memberIds.Contains(user.Id)).ToDictionaryAsync(user => user.Id, user => user.DisplayName, cancellationToken);
-        var consents = await (tracked ? db.Consents : db.Consents.AsNoTracking()).Where(consent => childIds.Contains(consent.ChildId)).ToListAsync(cancellationToken);
+        return await LoadForAsync(children, names, tracked, cancellationToken);
+    }
+
+    /// <summary>
+    /// The same, for a page that read the family members' names with the children:
+    /// one query for the consents and their decisions.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<Guid, ChildConsents>> LoadForAsync(IReadOnlyCollection<Child> children, IReadOnlyDictionary<string, string> names, bool tracked, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(children);
+        var childIds = children.Select(child => child.Id).ToList();
+        var consents = await (tracked ? db.Consents : db.Consents.AsNoTracking())
+            .Where(consent => childIds.Contains(consent.ChildId))
+            .AsSingleQuery() // a consent's decisions and its few shares: rows hardly multiply
+            .ToListAsync(cancellationToken);
         var today = DanishTime.Today(clock);
         var now = clock.GetUtcNow();
         return children.ToDictionary(

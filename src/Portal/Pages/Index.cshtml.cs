@@ -51,11 +51,26 @@ public sealed class IndexModel(PortalDbContext db, ConsentBook consentBook, Time
         DisplayName = User.FindFirstValue(PortalClaims.DisplayName) ?? string.Empty;
         var today = DanishTime.Today(clock);
 
-        // Ownership is part of the query: a parent finds only children they have custody of.
-        var children = await db.Children.VisibleToFamilyMember(userId).AsNoTracking().Include(child => child.CustodyHolders).AsSingleQuery()
+        // Ownership is part of the query: a parent finds only children they have custody of. The family members' names
+        // (for the consents) come in the same query.
+        var family = await db.Children.VisibleToFamilyMember(userId).AsNoTracking().Include(child => child.CustodyHolders)
             .OrderBy(child => child.DateOfBirth)
+            .Select(child => new
+            {
+                Child = child,
+                YouthName = db.Users.Where(user => user.Id == child.YouthUserId).Select(user => user.DisplayName).FirstOrDefault(),
+                HolderNames = child.CustodyHolders
+                    .Join(db.Users, holder => holder.UserId, user => user.Id, (_, user) => new { user.Id, user.DisplayName })
+                    .ToList(),
+            })
+            .AsSingleQuery()
             .ToListAsync(cancellationToken);
-        var allConsents = await consentBook.LoadForAsync(children, tracked: false, cancellationToken);
+        var children = family.ConvertAll(row => row.Child);
+        var names = family.SelectMany(row => row.HolderNames)
+            .Concat(family.Where(row => row.YouthName is not null).Select(row => new { Id = row.Child.YouthUserId!, DisplayName = row.YouthName! }))
+            .DistinctBy(member => member.Id)
+            .ToDictionary(member => member.Id, member => member.DisplayName);
+        var allConsents = await consentBook.LoadForAsync(children, names, tracked: false, cancellationToken);
 
         var cards = new List<ChildCard>();
         foreach (var child in children)

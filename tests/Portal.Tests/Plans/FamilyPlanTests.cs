@@ -206,7 +206,7 @@ public sealed class FamilyPlanTests : IDisposable
         await father.LogInAsync(DemoLogins.OtherParent);
         var form = (await mother.GetPageAsync($"/plan/{oskar}/mine-ord")).Form();
         using var added = await mother.SubmitAsync(form, new Dictionary<string, string> { ["Input.Text"] = "Oskar glæder sig til fodbold" });
-        var entryId = await _factory.WithDbAsync(db => db.Plans.SelectMany(plan => plan.FamilyEntries).Where(entry => entry.Text == "Oskar glæder sig til fodbold").Select(entry => entry.Id).SingleAsync());
+        var entryId = (await FamilyEntriesAsync()).Single(entry => entry.Text == "Oskar glæder sig til fodbold").Id;
 
         var edit = await mother.GetPageAsync($"/plan/{oskar}/mine-ord?entryId={entryId}");
         using var edited = await mother.SubmitAsync(edit.Form(), new Dictionary<string, string> { ["Input.Text"] = "Oskar glæder sig til fodbold om torsdagen" });
@@ -217,7 +217,7 @@ public sealed class FamilyPlanTests : IDisposable
         var fatherForm = (await father.GetPageAsync($"/plan/{oskar}/mine-ord")).Form();
         using var forged = await father.SubmitAsync(fatherForm, new Dictionary<string, string> { ["Input.EntryId"] = entryId.ToString(), ["Input.Text"] = "Overskrevet af far" });
         Assert.Equal(HttpStatusCode.NotFound, forged.StatusCode);
-        Assert.Equal("Oskar glæder sig til fodbold om torsdagen", await _factory.WithDbAsync(db => db.Plans.SelectMany(plan => plan.FamilyEntries).Where(entry => entry.Id == entryId).Select(entry => entry.Text).SingleAsync()));
+        Assert.Equal("Oskar glæder sig til fodbold om torsdagen", (await FamilyEntriesAsync()).Single(entry => entry.Id == entryId).Text);
     }
 
     [Fact]
@@ -228,7 +228,10 @@ public sealed class FamilyPlanTests : IDisposable
         await Assert.ThrowsAnyAsync<Exception>(() => _factory.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("DELETE FROM \"PlanChanges\"")));
     }
 
-    private Task<int> CountEntriesAsync() => _factory.WithDbAsync(db => db.Plans.SelectMany(plan => plan.FamilyEntries).CountAsync());
+    private async Task<int> CountEntriesAsync() => (await FamilyEntriesAsync()).Count;
+
+    private Task<List<Portal.Domain.Plans.FamilyEntry>> FamilyEntriesAsync() =>
+        _factory.WithDbAsync(async db => (await db.Plans.ToListAsync()).SelectMany(plan => plan.FamilyEntries).ToList());
 
     public void Dispose()
     {

@@ -20,74 +20,52 @@ public sealed class PlanConfiguration : IEntityTypeConfiguration<Plan>
         builder.Property(plan => plan.ConcurrencyStamp).HasMaxLength(32).IsConcurrencyToken();
         builder.Ignore(plan => plan.LatestEvaluation);
 
-        builder.OwnsMany(plan => plan.Goals, goal =>
+        // What the plan holds is stored with it, as JSON in the plan's row: the plan is read in one query, however many
+        // items it has (as six tables they were six more queries on every page that shows a plan). Lengths are the
+        // domain's rules; the history below stays a table of its own, which the database keeps append-only.
+        builder.Ignore(plan => plan.Goals);
+        builder.ComplexCollection<List<Goal>, Goal>("_goals", goal => goal.ToJson(nameof(Plan.Goals)));
+        builder.Ignore(plan => plan.Interventions);
+        builder.ComplexCollection<List<Intervention>, Intervention>("_interventions", intervention =>
         {
-            goal.ToTable("PlanGoals");
-            goal.WithOwner().HasForeignKey("PlanId");
-            goal.HasKey(item => item.Id);
-            goal.Property(item => item.Id).ValueGeneratedNever();
-            goal.Property(item => item.Text).HasMaxLength(Goal.TextMaxLength).IsRequired();
+            intervention.ToJson(nameof(Plan.Interventions));
+            intervention.Property(item => item.Handover).HasConversion<string>();
         });
-        builder.OwnsMany(plan => plan.Interventions, intervention =>
+        builder.Ignore(plan => plan.Evaluations);
+        builder.ComplexCollection<List<Evaluation>, Evaluation>("_evaluations", evaluation => evaluation.ToJson(nameof(Plan.Evaluations)));
+        builder.Ignore(plan => plan.Transitions);
+        builder.ComplexCollection<List<Transition>, Transition>("_transitions", transition =>
         {
-            intervention.ToTable("PlanInterventions");
-            intervention.WithOwner().HasForeignKey("PlanId");
-            intervention.HasKey(item => item.Id);
-            intervention.Property(item => item.Id).ValueGeneratedNever();
-            intervention.Property(item => item.What).HasMaxLength(Intervention.WhatMaxLength).IsRequired();
-            intervention.Property(item => item.Who).HasMaxLength(Intervention.WhoMaxLength).IsRequired();
-            intervention.Property(item => item.TakenOverBy).HasMaxLength(Intervention.TakenOverByMaxLength);
-            intervention.Property(item => item.Handover).HasConversion<string>().HasMaxLength(40);
-            intervention.Ignore(item => item.IsActive);
+            transition.ToJson(nameof(Plan.Transitions));
+            transition.Property(item => item.Kind).HasConversion<string>();
         });
-        builder.OwnsMany(plan => plan.Evaluations, evaluation =>
+        builder.Ignore(plan => plan.FamilyEntries);
+        builder.ComplexCollection<List<FamilyEntry>, FamilyEntry>("_familyEntries", entry =>
         {
-            evaluation.ToTable("PlanEvaluations");
-            evaluation.WithOwner().HasForeignKey("PlanId");
-            evaluation.HasKey(item => item.Id);
-            evaluation.Property(item => item.Id).ValueGeneratedNever();
-            evaluation.Property(item => item.WhatHappened).HasMaxLength(Evaluation.TextMaxLength).IsRequired();
-            evaluation.Property(item => item.WhatNext).HasMaxLength(Evaluation.TextMaxLength).IsRequired();
+            entry.ToJson(nameof(Plan.FamilyEntries));
+            entry.Property(item => item.Kind).HasConversion<string>();
+            entry.Property(item => item.AuthorRole).HasConversion<string>();
         });
-        builder.OwnsMany(plan => plan.Transitions, transition =>
-        {
-            transition.ToTable("PlanTransitions");
-            transition.WithOwner().HasForeignKey("PlanId");
-            transition.HasKey(item => item.Id);
-            transition.Property(item => item.Id).ValueGeneratedNever();
-            transition.Property(item => item.Kind).HasConversion<string>().HasMaxLength(40);
-            transition.Property(item => item.Description).HasMaxLength(Transition.TextMaxLength);
-            transition.Property(item => item.WhoIsThere).HasMaxLength(Transition.TextMaxLength).IsRequired();
-        });
-        builder.OwnsMany(plan => plan.FamilyEntries, entry =>
-        {
-            entry.ToTable("PlanFamilyEntries");
-            entry.WithOwner().HasForeignKey("PlanId");
-            entry.HasKey(item => item.Id);
-            entry.Property(item => item.Id).ValueGeneratedNever();
-            entry.Property(item => item.Kind).HasConversion<string>().HasMaxLength(40);
-            entry.Property(item => item.Text).HasMaxLength(FamilyEntry.TextMaxLength).IsRequired();
-            entry.Property(item => item.AuthorUserId).HasMaxLength(450).IsRequired();
-            entry.Property(item => item.AuthorName).HasMaxLength(PortalUser.DisplayNameMaxLength).IsRequired();
-            entry.Property(item => item.AuthorRole).HasConversion<string>().HasMaxLength(20);
-        });
-        builder.OwnsMany(plan => plan.Changes, change =>
-        {
-            // Append-only: the migration adds triggers that refuse UPDATE and DELETE on this table.
-            change.ToTable("PlanChanges");
-            change.WithOwner().HasForeignKey("PlanId");
-            change.HasKey(item => item.Id);
-            change.Property(item => item.Id).ValueGeneratedNever();
-            change.Property(item => item.Kind).HasConversion<string>().HasMaxLength(40);
-            change.Property(item => item.Summary).HasMaxLength(PlanChange.SummaryMaxLength);
-            change.Property(item => item.ByUserId).HasMaxLength(450).IsRequired();
-            change.Property(item => item.ByName).HasMaxLength(PortalUser.DisplayNameMaxLength).IsRequired();
-            change.Property(item => item.ByRole).HasConversion<string>().HasMaxLength(20);
-        });
+        // The history is not loaded with the plan: a change made through the plan is added to it and inserted on save,
+        // and the history page asks for it (Include).
+        builder.HasMany(plan => plan.Changes).WithOne().HasForeignKey("PlanId").IsRequired().OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(plan => plan.Changes).UsePropertyAccessMode(PropertyAccessMode.Field);
 
-        foreach (var collection in new[] { nameof(Plan.Goals), nameof(Plan.Interventions), nameof(Plan.Evaluations), nameof(Plan.Transitions), nameof(Plan.FamilyEntries), nameof(Plan.Changes) })
-        {
-            builder.Navigation(collection).UsePropertyAccessMode(PropertyAccessMode.Field);
-        }
+    }
+}
+
+public sealed class PlanChangeConfiguration : IEntityTypeConfiguration<PlanChange>
+{
+    public void Configure(EntityTypeBuilder<PlanChange> builder)
+    {
+        // Append-only: the migration adds triggers that refuse UPDATE and DELETE on this table.
+        builder.ToTable("PlanChanges");
+        builder.HasKey(item => item.Id);
+        builder.Property(item => item.Id).ValueGeneratedNever();
+        builder.Property(item => item.Kind).HasConversion<string>().HasMaxLength(40);
+        builder.Property(item => item.Summary).HasMaxLength(PlanChange.SummaryMaxLength);
+        builder.Property(item => item.ByUserId).HasMaxLength(450).IsRequired();
+        builder.Property(item => item.ByName).HasMaxLength(PortalUser.DisplayNameMaxLength).IsRequired();
+        builder.Property(item => item.ByRole).HasConversion<string>().HasMaxLength(20);
     }
 }

@@ -16,6 +16,7 @@ public sealed record NextMeetingView(Guid ChildId, NetworkMeeting Meeting, bool 
             .StillOn(now)
             .Where(meeting => childIds.Contains(meeting.ChildId))
             .OrderBy(meeting => meeting.StartsAt)
+            .AsSingleQuery() // the meetings and their people in one query: one collection, so no rows multiply
             .ToListAsync(cancellationToken);
         return meetings.GroupBy(meeting => meeting.ChildId).ToDictionary(group => group.Key, group => group.First());
     }

@@ -53,7 +53,7 @@ public sealed class IndexModel(PortalDbContext db, UserManager<PortalUser> users
         var mitIdIdentifier = (await mitId.LoginOfAsync(user))?.ProviderKey;
         var children = await db.Children.VisibleToFamilyMember(user.Id).AsNoTracking().OrderBy(child => child.DateOfBirth).ToListAsync(cancellationToken);
         var ids = children.Select(child => child.Id).ToList();
-        var plans = await db.Plans.AsNoTracking().Where(plan => ids.Contains(plan.ChildId)).ToListAsync(cancellationToken);
+        var plans = await db.Plans.AsNoTracking().Include(plan => plan.Changes).Where(plan => ids.Contains(plan.ChildId)).ToListAsync(cancellationToken);
         var meetings = await db.NetworkMeetings.AsNoTracking().Where(meeting => ids.Contains(meeting.ChildId)).OrderBy(meeting => meeting.StartsAt).ToListAsync(cancellationToken);
         var invitations = await db.Invitations.AsNoTracking().Where(invitation => invitation.UserId == user.Id)
             .Select(invitation => new InvitationData(invitation.SentAt, invitation.ExpiresAt, invitation.AcceptedAt))

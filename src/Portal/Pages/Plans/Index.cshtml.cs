@@ -25,7 +25,7 @@ public sealed class IndexModel(PortalDbContext db, TimeProvider clock) : PageMod
             return NotFound();
         }
 
-        IsOwnPlan = db.Children.Any(child => child.Id == childId && child.YouthUserId == userId);
+        IsOwnPlan = View.YouthUserId == userId;
         var now = clock.GetUtcNow();
         var networkMeeting = (await Pages.Meetings.NextMeetingView.LoadAsync(db, [childId], now, cancellationToken)).GetValueOrDefault(childId);
         Meetings = ComingMeetings.For(View, networkMeeting, IsOwnPlan, now);

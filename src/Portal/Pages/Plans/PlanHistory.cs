@@ -15,7 +15,7 @@ public static class PlanHistory
             return null;
         }
 
-        var plan = await db.Plans.AsNoTracking().FirstOrDefaultAsync(item => item.ChildId == childId, cancellationToken);
+        var plan = await db.Plans.AsNoTracking().Include(item => item.Changes).FirstOrDefaultAsync(item => item.ChildId == childId, cancellationToken);
         return plan?.Changes.OrderByDescending(change => change.At).ToList();
     }
 }

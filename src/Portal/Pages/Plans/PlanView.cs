@@ -11,39 +11,48 @@ public sealed record PlanView(
     Guid ChildId,
     string ChildName,
     int ChildAge,
+    string? YouthUserId,
     Domain.Plans.Plan Plan,
     IReadOnlyList<Contact> Caseworkers,
     IReadOnlyList<Intervention> ActiveInterventions,
     IReadOnlyList<Intervention> EndedInterventions,
     IReadOnlyList<Transition> ComingTransitions)
 {
+    /// <summary>
+    /// One query: the child, the caseworkers' names and the plan, whose items are stored in its row (its history is not
+    /// read here). Null when the child is not among <paramref name="allowedChildren"/> or has no plan.
+    /// </summary>
     public static async Task<PlanView?> LoadAsync(PortalDbContext db, IQueryable<Child> allowedChildren, Guid childId, DateOnly today, CancellationToken cancellationToken)
     {
-        var child = await allowedChildren.AsNoTracking().Include(item => item.Caseworkers).FirstOrDefaultAsync(item => item.Id == childId, cancellationToken);
-        if (child is null)
+        ArgumentNullException.ThrowIfNull(db);
+        var found = await allowedChildren.AsNoTracking()
+            .Where(child => child.Id == childId)
+            .Join(db.Plans, child => child.Id, plan => plan.ChildId, (child, plan) => new
+            {
+                child.Name,
+                child.DateOfBirth,
+                child.YouthUserId,
+                Plan = plan,
+                Caseworkers = child.Caseworkers
+                    .Join(db.Users, assignment => assignment.UserId, user => user.Id, (_, user) => user)
+                    .OrderBy(user => user.DisplayName)
+                    .Select(user => new Contact(user.DisplayName, user.Email ?? string.Empty))
+                    .ToList(),
+            })
+            .AsSingleQuery()
+            .FirstOrDefaultAsync(cancellationToken);
+        if (found?.Plan is not { } plan)
         {
             return null;
         }
-
-        var plan = await db.Plans.AsNoTracking().FirstOrDefaultAsync(item => item.ChildId == childId, cancellationToken);
-        if (plan is null)
-        {
-            return null;
-        }
-
-        var caseworkerIds = child.Caseworkers.Select(assignment => assignment.UserId).ToList();
-        var caseworkers = await db.Users.AsNoTracking()
-            .Where(user => caseworkerIds.Contains(user.Id))
-            .OrderBy(user => user.DisplayName)
-            .Select(user => new Contact(user.DisplayName, user.Email ?? string.Empty))
-            .ToListAsync(cancellationToken);
 
         return new PlanView(
-            child.Id,
-            child.Name,
-            child.AgeOn(today),
+            childId,
+            found.Name,
+            Child.AgeOn(found.DateOfBirth, today),
+            found.YouthUserId,
             plan,
-            caseworkers,
+            found.Caseworkers,
             [.. plan.Interventions.Where(item => item.IsActive).OrderBy(item => item.To ?? DateOnly.MaxValue)],
             [.. plan.Interventions.Where(item => !item.IsActive).OrderByDescending(item => item.EndedOn)],
             [.. plan.Transitions.Where(item => item.When >= today).OrderBy(item => item.When)]);

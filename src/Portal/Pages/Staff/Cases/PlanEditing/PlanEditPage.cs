@@ -40,6 +40,12 @@ public abstract class PlanEditPage(PortalDbContext db, IStringLocalizer<SharedRe
     protected async Task<bool> LoadAsync(Guid childId, CancellationToken cancellationToken, bool tracked = false)
     {
         var child = await db.Children.AssignedTo(User.UserId()).AsNoTracking().FirstOrDefaultAsync(item => item.Id == childId, cancellationToken);
+        if (child is not null && tracked)
+        {
+            // Everything in the plan is one row: a family's save and this one take turns instead of failing each other.
+            await db.LockChildAsync(childId, cancellationToken);
+        }
+
         var plans = tracked ? db.Plans : db.Plans.AsNoTracking();
         var plan = child is null ? null : await plans.FirstOrDefaultAsync(item => item.ChildId == childId, cancellationToken);
         if (child is null || plan is null)
