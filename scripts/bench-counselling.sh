@@ -66,7 +66,7 @@ for index in $(seq 1 "$instances"); do
     Counselling__HousekeepingInterval=00:00:00 \
     Logging__LogLevel__Default=Warning \
     "${database[@]}" \
-    dotnet "$work/app/Portal.dll" >"$work/app$index.log" 2>&1 &
+    dotnet "$work/app/Portal.dll" --contentRoot "$work/app" >"$work/app$index.log" 2>&1 &
   apps+=($!)
   # One at a time, so the first prepares the database and the second finds it ready.
   for _ in $(seq 1 150); do

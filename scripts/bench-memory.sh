@@ -28,7 +28,7 @@ run() {
     Kestrel__Certificates__Default__Path="$work/cert.pem" Kestrel__Certificates__Default__KeyPath="$work/key.pem" \
     Security__HttpsPort="$port" Portal__PublicBaseUrl="https://localhost:$port" Portal__SeedDemoData=true \
     Database__DataFolder="$work/data" RateLimits__AccountPermitsPerMinute=100000 Logging__LogLevel__Default=Warning \
-    dotnet "$work/app/Portal.dll" >"$work/app.log" 2>&1 &
+    dotnet "$work/app/Portal.dll" --contentRoot "$work/app" >"$work/app.log" 2>&1 &
   app=$!
   local base="https://127.0.0.1:$port"
   for _ in $(seq 1 150); do curl -ksf "$base/healthz/ready" >/dev/null 2>&1 && break; sleep 0.2; done
