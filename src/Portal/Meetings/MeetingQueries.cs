@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Families;
 using Portal.Domain.Meetings;
@@ -8,7 +9,11 @@ public static class MeetingQueries
 {
     /// <summary>Meetings that are still to be held: not cancelled and not over at <paramref name="now"/>.</summary>
     public static IQueryable<NetworkMeeting> StillOn(this IQueryable<NetworkMeeting> meetings, DateTimeOffset now) =>
-        meetings.Where(meeting => meeting.CancelledAt == null && meeting.EndsAt > now);
+        meetings.Where(StillOnAt(now));
+
+    /// <summary>The same rule as a condition, for a query that asks it inside another (the start page's children).</summary>
+    public static Expression<Func<NetworkMeeting, bool>> StillOnAt(DateTimeOffset now) =>
+        meeting => meeting.CancelledAt == null && meeting.EndsAt > now;
 
     /// <summary>A child's meeting, read-only, found through the children the user may see; null for anyone else's.</summary>
     public static async Task<MeetingView?> FindMeetingAsync(this IQueryable<Child> allowedChildren, IQueryable<NetworkMeeting> meetings, Guid childId, Guid meetingId, CancellationToken cancellationToken)

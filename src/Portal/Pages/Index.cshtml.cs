@@ -52,7 +52,8 @@ public sealed class IndexModel(PortalDbContext db, ConsentBook consentBook, Time
         var today = DanishTime.Today(clock);
 
         // Ownership is part of the query: a parent finds only children they have custody of. The family members' names
-        // (for the consents) come in the same query.
+        // (for the consents) and the time of each child's next meeting come in the same query.
+        var stillOn = Portal.Meetings.MeetingQueries.StillOnAt(clock.GetUtcNow());
         var family = await db.Children.VisibleToFamilyMember(userId).AsNoTracking().Include(child => child.CustodyHolders)
             .OrderBy(child => child.DateOfBirth)
             .Select(child => new
@@ -62,6 +63,8 @@ public sealed class IndexModel(PortalDbContext db, ConsentBook consentBook, Time
                 HolderNames = child.CustodyHolders
                     .Join(db.Users, holder => holder.UserId, user => user.Id, (_, user) => new { user.Id, user.DisplayName })
                     .ToList(),
+                NextMeetingAt = db.NetworkMeetings.Where(stillOn).Where(meeting => meeting.ChildId == child.Id)
+                    .OrderBy(meeting => meeting.StartsAt).Select(meeting => (DateTimeOffset?)meeting.StartsAt).FirstOrDefault(),
             })
             .AsSingleQuery()
             .ToListAsync(cancellationToken);
@@ -73,7 +76,7 @@ public sealed class IndexModel(PortalDbContext db, ConsentBook consentBook, Time
         var allConsents = await consentBook.LoadForAsync(children, names, tracked: false, cancellationToken);
 
         var cards = new List<ChildCard>();
-        foreach (var child in children)
+        foreach (var (child, nextMeetingAt) in family.Select(row => (row.Child, row.NextMeetingAt)))
         {
             var consents = allConsents[child.Id];
             var waitingForMe = ConsentBook.All.Count(item =>
@@ -87,18 +90,25 @@ public sealed class IndexModel(PortalDbContext db, ConsentBook consentBook, Time
                 return Redirect($"/samtykke/{child.Id}/gennemgang");
             }
 
-            cards.Add(new ChildCard(child.Id, child.Name, child.AgeOn(today), waitingForMe, child.YouthUserId == userId));
+            cards.Add(new ChildCard(child.Id, child.Name, child.AgeOn(today), waitingForMe, child.YouthUserId == userId, nextMeetingAt));
         }
 
-        var nextMeetings = await Meetings.NextMeetingView.LoadAsync(db, [.. cards.Select(card => card.Id)], clock.GetUtcNow(), cancellationToken);
-        cards = [.. cards.Select(card => card with { NextMeeting = nextMeetings.GetValueOrDefault(card.Id) })];
         Children = [.. cards.Where(card => !card.IsSelf)];
         OwnChild = cards.FirstOrDefault(card => card.IsSelf);
+
+        // A parent's card says when; the young person's own page shows the meeting itself, with who is coming.
+        if (OwnChild is { NextMeetingAt: not null } self)
+        {
+            var own = await Meetings.NextMeetingView.LoadAsync(db, [self.Id], clock.GetUtcNow(), cancellationToken);
+            OwnChild = self with { NextMeeting = own.GetValueOrDefault(self.Id) };
+        }
+
         return Page();
     }
 
-    public sealed record ChildCard(Guid Id, string Name, int Age, int ConsentsWaitingForMe, bool IsSelf)
+    public sealed record ChildCard(Guid Id, string Name, int Age, int ConsentsWaitingForMe, bool IsSelf, DateTimeOffset? NextMeetingAt)
     {
+        /// <summary>The young person's own next meeting, in full; not loaded for a parent's cards.</summary>
         public Domain.Meetings.NetworkMeeting? NextMeeting { get; init; }
     }
 }

@@ -113,7 +113,7 @@ public sealed class PlanEditingTests : IDisposable
         var emma = await _factory.ChildIdAsync("Emma Jensen");
         using var caseworker = _factory.CreateClient();
         await caseworker.LogInAsync(DemoLogins.Caseworker);
-        var before = await _factory.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.Plans.Where(plan => plan.ChildId == emma)));
+        var before = await _factory.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.Include(db.Plans, plan => plan.Changes).Where(plan => plan.ChildId == emma)));
         var form = (await caseworker.GetPageAsync($"/medarbejder/sager/{emma}/plan/evalueringer")).Form();
         var typed = new Dictionary<string, string> { ["Input.Date"] = "2099-01-01", ["Input.WhatHappened"] = "Emma kom i skole fire dage om ugen.", ["Input.WhatNext"] = "Vi ses igen om en måned." };
 
@@ -124,7 +124,7 @@ public sealed class PlanEditingTests : IDisposable
         Assert.Contains("Evalueringen kan ikke have en dato i fremtiden.", page.QuerySelector("#error-summary")?.TextContent, StringComparison.Ordinal);
         Assert.Contains("form-error", page.QuerySelector("input[name='Input.Date']")?.ParentElement?.ClassName, StringComparison.Ordinal);
         Assert.Equal("Emma kom i skole fire dage om ugen.", page.QuerySelector("textarea[name='Input.WhatHappened']")?.TextContent);
-        var after = await _factory.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.Plans.Where(plan => plan.ChildId == emma)));
+        var after = await _factory.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.Include(db.Plans, plan => plan.Changes).Where(plan => plan.ChildId == emma)));
         Assert.Equal((before.Evaluations.Count, before.Changes.Count, before.ConcurrencyStamp), (after.Evaluations.Count, after.Changes.Count, after.ConcurrencyStamp));
 
         // With the date put right, the same form is saved.
