@@ -159,6 +159,33 @@ public sealed class TwoInstanceTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task Both_parents_writing_their_own_words_at_once_on_two_instances_lose_none_of_them()
+    {
+        // The family's words are stored in the plan's row: each save writes them all, so two at once must take turns.
+        var (a, b) = Pair();
+        var oskar = await a.ChildIdAsync("Oskar Jensen");
+        using var sofie = a.CreateClient();
+        using var anders = b.CreateClient();
+        await sofie.LogInAsync(DemoLogins.Parent);
+        await anders.LogInAsync(DemoLogins.OtherParent);
+        var sofiesForm = (await sofie.GetPageAsync($"/plan/{oskar}/mine-ord")).Form();
+        var andersForm = (await anders.GetPageAsync($"/plan/{oskar}/mine-ord")).Form();
+
+        var saves = await Task.WhenAll(Enumerable.Range(0, 12).Select(index => index % 2 == 0
+            ? sofie.SubmitAsync(sofiesForm, new Dictionary<string, string> { ["Input.Kind"] = "WhatMattersToMe", ["Input.Text"] = $"Sofies ord nr. {index}" })
+            : anders.SubmitAsync(andersForm, new Dictionary<string, string> { ["Input.Kind"] = "WhatMattersToMe", ["Input.Text"] = $"Anders' ord nr. {index}" })));
+
+        Assert.All(saves, save => Assert.Equal(HttpStatusCode.Redirect, save.StatusCode));
+        var plan = await a.WithDbAsync(db => db.Plans.AsNoTracking().Include(item => item.Changes).SingleAsync(item => item.ChildId == oskar));
+        Assert.Equal(12, plan.FamilyEntries.Count(entry => entry.Text.Contains(" ord nr. ", StringComparison.Ordinal)));
+        Assert.Equal(12, plan.Changes.Count(change => change.Summary != null && change.Summary.Contains(" ord nr. ", StringComparison.Ordinal)));
+        foreach (var save in saves)
+        {
+            save.Dispose();
+        }
+    }
+
     [Theory]
     [InlineData("UPDATE \"PlanChanges\" SET \"Summary\" = 'rettet'")]
     [InlineData("DELETE FROM \"PlanChanges\"")]
