@@ -53,7 +53,8 @@ public sealed class IndexModel(PortalDbContext db, ConsentBook consentBook, Time
 
         // Ownership is part of the query: a parent finds only children they have custody of. The family members' names
         // (for the consents) and the time of each child's next meeting come in the same query.
-        var stillOn = Portal.Meetings.MeetingQueries.StillOnAt(clock.GetUtcNow());
+        var now = clock.GetUtcNow();
+        var stillOn = Portal.Meetings.MeetingQueries.StillOnAt(now);
         var family = await db.Children.VisibleToFamilyMember(userId).AsNoTracking().Include(child => child.CustodyHolders)
             .OrderBy(child => child.DateOfBirth)
             .Select(child => new
@@ -99,7 +100,7 @@ public sealed class IndexModel(PortalDbContext db, ConsentBook consentBook, Time
         // A parent's card says when; the young person's own page shows the meeting itself, with who is coming.
         if (OwnChild is { NextMeetingAt: not null } self)
         {
-            var own = await Meetings.NextMeetingView.LoadAsync(db, [self.Id], clock.GetUtcNow(), cancellationToken);
+            var own = await Meetings.NextMeetingView.LoadAsync(db, [self.Id], now, cancellationToken);
             OwnChild = self with { NextMeeting = own.GetValueOrDefault(self.Id) };
         }
 

@@ -86,14 +86,7 @@ public sealed class MyWordsModel(PortalDbContext db, IStringLocalizer<SharedReso
             return null;
         }
 
-        if (tracked)
-        {
-            // The family's words are stored in the plan's row: two saves at once take turns, so neither loses the other's.
-            await db.LockChildAsync(childId, cancellationToken);
-        }
-
-        var plans = tracked ? db.Plans : db.Plans.AsNoTracking();
-        var plan = await plans.FirstOrDefaultAsync(item => item.ChildId == childId, cancellationToken);
+        var plan = await db.PlanOfAsync(childId, tracked, cancellationToken);
         ChildId = childId;
         ChildName = child.Name;
         MyEntries = plan?.FamilyEntries.Where(entry => entry.AuthorUserId == userId).OrderByDescending(entry => entry.WrittenAt).ToList() ?? [];

@@ -41,10 +41,12 @@ public sealed record PlanView(
             })
             .AsSingleQuery()
             .FirstOrDefaultAsync(cancellationToken);
-        if (found?.Plan is not { } plan)
+        if (found is null)
         {
             return null;
         }
+
+        var plan = found.Plan;
 
         return new PlanView(
             childId,

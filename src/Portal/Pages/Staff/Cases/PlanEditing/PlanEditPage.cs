@@ -6,6 +6,7 @@ using Portal.Data;
 using Portal.Domain;
 using Portal.Identity;
 using Portal.Pages.Forms;
+using Portal.Pages.Plans;
 
 namespace Portal.Pages.Staff.Cases.PlanEditing;
 
@@ -40,14 +41,7 @@ public abstract class PlanEditPage(PortalDbContext db, IStringLocalizer<SharedRe
     protected async Task<bool> LoadAsync(Guid childId, CancellationToken cancellationToken, bool tracked = false)
     {
         var child = await db.Children.AssignedTo(User.UserId()).AsNoTracking().FirstOrDefaultAsync(item => item.Id == childId, cancellationToken);
-        if (child is not null && tracked)
-        {
-            // Everything in the plan is one row: a family's save and this one take turns instead of failing each other.
-            await db.LockChildAsync(childId, cancellationToken);
-        }
-
-        var plans = tracked ? db.Plans : db.Plans.AsNoTracking();
-        var plan = child is null ? null : await plans.FirstOrDefaultAsync(item => item.ChildId == childId, cancellationToken);
+        var plan = child is null ? null : await db.PlanOfAsync(childId, tracked, cancellationToken);
         if (child is null || plan is null)
         {
             return false;
