@@ -29,6 +29,12 @@ public sealed class PortalOptions
 
     /// <summary>How often the reminder service looks for consents about to expire (zero: never by itself).</summary>
     public TimeSpan ConsentReminderInterval { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// The municipality's open offers, shown on the public page "Bekymret for et barn eller en ung?", in Danish and
+    /// English. Each municipality fills in its own; with none, the page still gives its guidance and the counselling line.
+    /// </summary>
+    public List<Pages.EarlyHelp.Offer> Offers { get; set; } = [];
 }
 
 public static class PortalOptionsSetup
@@ -47,6 +53,8 @@ public static class PortalOptionsSetup
                 "(http or https, no query or fragment). Every link in mail is built from it.")
             .Validate(options => options.InvitationLifetime > TimeSpan.Zero, "Portal:InvitationLifetime must be positive.")
             .Validate(options => options.ConsentValidityMonths is > 0 and <= 120, "Portal:ConsentValidityMonths must be between 1 and 120.")
+            .Validate(options => options.Offers.TrueForAll(offer => offer.IsComplete),
+                "Each of Portal:Offers needs a Name and a Description in Danish (da) and English (en), and at least one way to reach it (Phone, Email or Url, an https address).")
             .ValidateOnStart();
     }
 

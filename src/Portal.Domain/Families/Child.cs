@@ -1,3 +1,5 @@
+using Portal.Domain.Professionals;
+
 namespace Portal.Domain.Families;
 
 /// <summary>
@@ -11,6 +13,7 @@ public sealed class Child
 
     private readonly List<CustodyHolder> _custodyHolders = [];
     private readonly List<CaseworkerAssignment> _caseworkers = [];
+    private readonly List<ProfessionalAssignment> _professionals = [];
 
     public Child(string name, DateOnly dateOfBirth, DateOnly today)
     {
@@ -55,6 +58,9 @@ public sealed class Child
     /// <summary>The caseworkers who work with this child; only they, among staff, can open the child's case.</summary>
     public IReadOnlyCollection<CaseworkerAssignment> Caseworkers => _caseworkers.AsReadOnly();
 
+    /// <summary>The professionals (school, daycare, PPR, Sundhedsplejen…) the caseworker has added to the case.</summary>
+    public IReadOnlyCollection<ProfessionalAssignment> Professionals => _professionals.AsReadOnly();
+
     /// <summary>How mail and meeting pages name the child to people outside the family: the first name only.</summary>
     public string FirstName => FirstNameOf(Name);
 
@@ -98,6 +104,40 @@ public sealed class Child
         }
 
         _caseworkers.Remove(assignment);
+        Touch();
+    }
+
+    /// <summary>
+    /// Adds a professional to the case. For a school, daycare or PPR the caseworker records the legal basis for sharing
+    /// the plan; for Sundhedsplejen and De Åbne Rådgivninger the family's consent decides, so no basis is taken.
+    /// </summary>
+    public ProfessionalAssignment AddProfessional(string userId, ProfessionalService service, string? legalBasis, DateTimeOffset now)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(userId);
+        if (!Enum.IsDefined(service))
+        {
+            throw new DomainException("Child.UnknownService");
+        }
+
+        if (_professionals.Exists(item => item.UserId == userId))
+        {
+            throw new DomainException("Child.ProfessionalAlreadyAdded");
+        }
+
+        var basis = service.ConsentPartner() is null
+            ? Text.Required(legalBasis, ProfessionalAssignment.LegalBasisMaxLength, "Child.LegalBasis")
+            : null;
+        var assignment = new ProfessionalAssignment(Id, userId, service, basis, now);
+        _professionals.Add(assignment);
+        Touch();
+        return assignment;
+    }
+
+    /// <summary>Takes a professional off the case: their access to the plan ends with it.</summary>
+    public void RemoveProfessional(string userId)
+    {
+        var assignment = _professionals.Find(item => item.UserId == userId) ?? throw DomainException.NotFound("Child.ProfessionalNotAdded");
+        _professionals.Remove(assignment);
         Touch();
     }
 

@@ -1,3 +1,5 @@
+using Portal.Domain.Professionals;
+
 namespace Portal.Domain.Plans;
 
 /// <summary>Who does what, from when to when. It ends only when someone has taken over.</summary>
@@ -7,9 +9,12 @@ public sealed class Intervention
     public const int WhoMaxLength = 150;
     public const int TakenOverByMaxLength = 200;
 
-    internal Intervention(string what, string who, DateOnly from, DateOnly? to)
+    internal Intervention(string what, string who, DateOnly from, DateOnly? to, Actor author)
     {
         Id = Guid.NewGuid();
+        AuthorUserId = author.UserId;
+        AuthorName = author.Name;
+        AuthorService = author.Service;
         What = what;
         Who = who;
         From = from;
@@ -39,6 +44,14 @@ public sealed class Intervention
 
     /// <summary>Who is there for the child now: a professional or someone from the family's own network.</summary>
     public string? TakenOverBy { get; private set; }
+
+    /// <summary>Who wrote it into the plan; null on what was written before the plan kept it.</summary>
+    public string? AuthorUserId { get; private set; }
+
+    public string? AuthorName { get; private set; }
+
+    /// <summary>The author's service when a professional wrote it; null when the caseworker did.</summary>
+    public ProfessionalService? AuthorService { get; private set; }
 
     public bool IsActive => EndedOn is null;
 

@@ -156,9 +156,10 @@ public sealed class Plan
         StaffChanged(PlanChangeKind.GoalReached, goal.Text, by, now);
     }
 
+    /// <summary>Staff, or a professional writing their own part, marked with their name and service.</summary>
     public Intervention AddIntervention(string what, string who, DateOnly from, DateOnly? to, Actor by, DateTimeOffset now)
     {
-        RequireStaff(by);
+        RequireStaffOrProfessional(by);
         if (to is { } end && end < from)
         {
             throw new DomainException("Intervention.EndsBeforeItStarts");
@@ -168,7 +169,8 @@ public sealed class Plan
             Text.Required(what, Intervention.WhatMaxLength, "Intervention.What"),
             Text.Required(who, Intervention.WhoMaxLength, "Intervention.Who"),
             from,
-            to);
+            to,
+            by);
         _interventions.Add(intervention);
         StaffChanged(PlanChangeKind.InterventionAdded, $"{intervention.What} ({intervention.Who})", by, now);
         return intervention;
@@ -202,9 +204,10 @@ public sealed class Plan
         StaffChanged(PlanChangeKind.InterventionEnded, intervention.What, by, now);
     }
 
+    /// <summary>Staff, or a professional writing their own evaluation note, marked with their name and service.</summary>
     public Evaluation AddEvaluation(DateOnly date, string whatHappened, string whatNext, DateOnly today, Actor by, DateTimeOffset now)
     {
-        RequireStaff(by);
+        RequireStaffOrProfessional(by);
         if (date > today)
         {
             throw new DomainException("Evaluation.InTheFuture");
@@ -213,7 +216,8 @@ public sealed class Plan
         var evaluation = new Evaluation(
             date,
             Text.Required(whatHappened, Evaluation.TextMaxLength, "Evaluation.WhatHappened"),
-            Text.Required(whatNext, Evaluation.TextMaxLength, "Evaluation.WhatNext"));
+            Text.Required(whatNext, Evaluation.TextMaxLength, "Evaluation.WhatNext"),
+            by);
         _evaluations.Add(evaluation);
         StaffChanged(PlanChangeKind.EvaluationAdded, evaluation.WhatHappened, by, now);
         return evaluation;
@@ -272,6 +276,15 @@ public sealed class Plan
     {
         ArgumentNullException.ThrowIfNull(by);
         if (!by.IsStaff)
+        {
+            throw new DomainException("Plan.OnlyStaffEdit");
+        }
+    }
+
+    private static void RequireStaffOrProfessional(Actor by)
+    {
+        ArgumentNullException.ThrowIfNull(by);
+        if (!by.IsStaff && !(by.IsProfessional && by.Service is not null))
         {
             throw new DomainException("Plan.OnlyStaffEdit");
         }

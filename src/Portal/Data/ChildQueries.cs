@@ -14,6 +14,13 @@ public static class ChildQueries
         children.Where(child => child.CustodyHolders.Any(holder => holder.UserId == userId) || child.YouthUserId == userId
             || child.Caseworkers.Any(assignment => assignment.UserId == userId));
 
+    /// <summary>
+    /// Children whose case the professional was added to. Being added is not access: the plan also needs a legal basis
+    /// now (<see cref="Domain.Professionals.ProfessionalAssignment.AllowsReading"/>).
+    /// </summary>
+    public static IQueryable<Child> WithProfessional(this IQueryable<Child> children, string professionalId) =>
+        children.Where(child => child.Professionals.Any(assignment => assignment.UserId == professionalId));
+
     /// <summary>Children whose case the caseworker is assigned to.</summary>
     public static IQueryable<Child> AssignedTo(this IQueryable<Child> children, string caseworkerId) =>
         children.Where(child => child.Caseworkers.Any(assignment => assignment.UserId == caseworkerId));

@@ -4,6 +4,7 @@ using Portal.Domain;
 using Portal.Domain.Families;
 using Portal.Domain.Meetings;
 using Portal.Domain.Plans;
+using Portal.Domain.Professionals;
 using Portal.MitId;
 using Portal.MitId.TestProvider;
 
@@ -11,7 +12,8 @@ namespace Portal.Data;
 
 /// <summary>
 /// Fictional people for trying the portal: the Jensen family (two parents with joint custody of Emma, 16, who has
-/// her own login, and Oskar, 8, each with a plan kept by caseworker Lars Holm) and one member of staff per role.
+/// her own login, and Oskar, 8, each with a plan kept by caseworker Lars Holm), one member of staff per role, Emma's
+/// teacher and Oskar's health visitor.
 /// Created once, on an empty database.
 /// </summary>
 public static class DemoData
@@ -26,6 +28,8 @@ public static class DemoData
         new("sagsbehandler@demo.familieportalen.dk", "Lars Holm", Roles.Caseworker),
         new("raadgiver@demo.familieportalen.dk", "Mette Lund", Roles.Counsellor),
         new("admin@demo.familieportalen.dk", "Admin Andersen", Roles.Admin),
+        new("laerer@demo.familieportalen.dk", "Pia Holm", Roles.Professional, Service: ProfessionalService.School),
+        new("sundhedsplejerske@demo.familieportalen.dk", "Birgit Dahl", Roles.Professional, Service: ProfessionalService.HealthVisitors),
     ];
 
     public static async Task SeedAsync(IServiceProvider services)
@@ -41,7 +45,7 @@ public static class DemoData
         var ids = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var demo in Users)
         {
-            var user = new PortalUser { UserName = demo.Email, Email = demo.Email, EmailConfirmed = true, DisplayName = demo.Name };
+            var user = new PortalUser { UserName = demo.Email, Email = demo.Email, EmailConfirmed = true, DisplayName = demo.Name, Service = demo.Service };
             Check(await users.CreateAsync(user, password));
             Check(await users.AddToRoleAsync(user, demo.Role));
             if (demo.MitId is { } person)
@@ -66,7 +70,11 @@ public static class DemoData
         emma.AssignCaseworker(ids[Users[3].Email]);
         oskar.AssignCaseworker(ids[Users[3].Email]);
 
+        // Emma's teacher reads her plan on the basis the caseworker recorded; Oskar's health visitor only once his
+        // parents consent to Sundhedsplejen exchanging information about him, which neither has done yet.
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
+        emma.AddProfessional(ids[Users[6].Email], ProfessionalService.School, "Aftalt med Emma og hendes forældre på mødet om planen.", now);
+        oskar.AddProfessional(ids[Users[7].Email], ProfessionalService.HealthVisitors, null, now);
         var caseworker = new Actor(ids[Users[3].Email], Users[3].Name, ActorRole.Caseworker);
         var emmasPlan = Plan.StartFor(emma.Id, caseworker, now);
         emmasPlan.DescribeWhatMatters("Emma vil gerne have ro til at lave lektier og tid med sine venner.", caseworker, now);
@@ -105,4 +113,4 @@ public static class DemoData
     }
 }
 
-public sealed record DemoUser(string Email, string Name, string Role, TestPerson? MitId = null);
+public sealed record DemoUser(string Email, string Name, string Role, TestPerson? MitId = null, ProfessionalService? Service = null);

@@ -30,6 +30,8 @@ public class PortalDbContext : IdentityDbContext<PortalUser>, IDataProtectionKey
 
     public DbSet<Plan> Plans => Set<Plan>();
 
+    public DbSet<PlanRead> PlanReads => Set<PlanRead>();
+
     public DbSet<Invitation> Invitations => Set<Invitation>();
 
     public DbSet<Consent> Consents => Set<Consent>();

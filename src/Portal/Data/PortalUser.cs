@@ -21,4 +21,7 @@ public sealed class PortalUser : IdentityUser
     /// changes send them is in their language, not the sender's; null until they choose or log in, and then Danish.
     /// </summary>
     public string? Language { get; set; }
+
+    /// <summary>A professional's service; null for everyone else.</summary>
+    public Portal.Domain.Professionals.ProfessionalService? Service { get; set; }
 }

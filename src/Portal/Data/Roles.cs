@@ -10,7 +10,10 @@ public static class Roles
     public const string Counsellor = "Counsellor";
     public const string Admin = "Admin";
 
-    public static IReadOnlyList<string> All { get; } = [Parent, Youth, Caseworker, Counsellor, Admin];
+    /// <summary>Someone from a school, daycare, PPR, Sundhedsplejen or De Åbne Rådgivninger, added to a child's case.</summary>
+    public const string Professional = "Professional";
+
+    public static IReadOnlyList<string> All { get; } = [Parent, Youth, Caseworker, Counsellor, Admin, Professional];
 
     public static async Task EnsureCreatedAsync(IServiceProvider services)
     {

@@ -94,7 +94,8 @@ public static class IdentitySetup
             .AddPolicy(Policies.Family, policy => policy.RequireRole(Roles.Parent, Roles.Youth))
             .AddPolicy(Policies.Caseworker, policy => policy.RequireRole(Roles.Caseworker))
             .AddPolicy(Policies.Admin, policy => policy.RequireRole(Roles.Admin))
-            .AddPolicy(Policies.Counsellor, policy => policy.RequireRole(Roles.Counsellor));
+            .AddPolicy(Policies.Counsellor, policy => policy.RequireRole(Roles.Counsellor))
+            .AddPolicy(Policies.Professional, policy => policy.RequireRole(Roles.Professional));
     }
 
     /// <summary>The login page's query parameter that says a login ran out, and whether a form sent with it was lost.</summary>
@@ -211,4 +212,5 @@ public static class Policies
     public const string Caseworker = "Caseworker";
     public const string Admin = "Admin";
     public const string Counsellor = "Counsellor";
+    public const string Professional = "Professional";
 }

@@ -3,12 +3,16 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using Portal.Data;
 using Portal.Domain;
+using Portal.Domain.Professionals;
 
 namespace Portal.Identity;
 
 public static class PortalClaims
 {
     public const string DisplayName = "portal:display_name";
+
+    /// <summary>A professional's service, which marks what they write in a plan and every read of it.</summary>
+    public const string Service = "portal:service";
 
     public static string UserId(this ClaimsPrincipal user) =>
         user.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("The page requires a signed-in user.");
@@ -21,8 +25,10 @@ public static class PortalClaims
             : user.IsInRole(Roles.Admin) ? ActorRole.Admin
             : user.IsInRole(Roles.Youth) ? ActorRole.Youth
             : user.IsInRole(Roles.Parent) ? ActorRole.Parent
+            : user.IsInRole(Roles.Professional) ? ActorRole.Professional
             : throw new InvalidOperationException("This user has no role that can act on a plan.");
-        return new Actor(user.UserId(), user.FindFirstValue(DisplayName) ?? string.Empty, role);
+        var service = Enum.TryParse<ProfessionalService>(user.FindFirstValue(Service), out var parsed) ? parsed : (ProfessionalService?)null;
+        return new Actor(user.UserId(), user.FindFirstValue(DisplayName) ?? string.Empty, role, role == ActorRole.Professional ? service : null);
     }
 }
 
@@ -34,6 +40,10 @@ public sealed class PortalClaimsFactory(UserManager<PortalUser> users, RoleManag
     {
         var identity = await base.GenerateClaimsAsync(user);
         identity.AddClaim(new Claim(PortalClaims.DisplayName, user.DisplayName));
+        if (user.Service is { } service)
+        {
+            identity.AddClaim(new Claim(PortalClaims.Service, service.ToString()));
+        }
         return identity;
     }
 }

@@ -47,6 +47,11 @@ public sealed class IndexModel(PortalDbContext db, ConsentBook consentBook, Time
             return Redirect("/raadgiver");
         }
 
+        if (User.IsInRole(Roles.Professional))
+        {
+            return RedirectToPage("/Professionals/Index");
+        }
+
         SignedIn = true;
         DisplayName = User.FindFirstValue(PortalClaims.DisplayName) ?? string.Empty;
         var today = DanishTime.Today(clock);

@@ -31,6 +31,7 @@ public static class PageConventions
             options.Conventions.AuthorizeFolder("/Staff/Cases", Policies.Caseworker);
             options.Conventions.AuthorizeFolder("/Staff/Admin", Policies.Admin);
             options.Conventions.AuthorizeFolder("/Staff/Counselling", Policies.Counsellor);
+            options.Conventions.AuthorizeFolder("/Professionals", Policies.Professional);
         })
         .AddMvcOptions(options =>
         {

@@ -16,6 +16,12 @@ public static class DemoLogins
 
     public static string Caseworker => DemoData.Users[3].Email;
 
+    /// <summary>Pia Holm, Emma's teacher: she reads Emma's plan on the basis the caseworker recorded.</summary>
+    public static string Teacher => DemoData.Users[6].Email;
+
+    /// <summary>Birgit Dahl, Oskar's health visitor: she reads his plan only while his parents consent.</summary>
+    public static string HealthVisitor => DemoData.Users[7].Email;
+
     public static async Task<HttpResponseMessage> TryLogInAsync(this HttpClient client, string email, string password, string? returnUrl = null)
     {
         var url = "/Identity/Account/Login" + (returnUrl is null ? string.Empty : "?returnUrl=" + Uri.EscapeDataString(returnUrl));

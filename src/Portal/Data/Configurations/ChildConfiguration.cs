@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Portal.Domain.Families;
+using Portal.Domain.Professionals;
 
 namespace Portal.Data.Configurations;
 
@@ -20,6 +21,9 @@ public sealed class ChildConfiguration : IEntityTypeConfiguration<Child>
 
         builder.HasMany(child => child.Caseworkers).WithOne().HasForeignKey(assignment => assignment.ChildId);
         builder.Navigation(child => child.Caseworkers).HasField("_caseworkers");
+
+        builder.HasMany(child => child.Professionals).WithOne().HasForeignKey(assignment => assignment.ChildId);
+        builder.Navigation(child => child.Professionals).HasField("_professionals");
     }
 }
 
@@ -40,5 +44,17 @@ public sealed class CustodyHolderConfiguration : IEntityTypeConfiguration<Custod
         builder.HasKey(holder => new { holder.ChildId, holder.UserId });
         builder.HasOne<PortalUser>().WithMany().HasForeignKey(holder => holder.UserId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(holder => holder.UserId);
+    }
+}
+
+public sealed class ProfessionalAssignmentConfiguration : IEntityTypeConfiguration<ProfessionalAssignment>
+{
+    public void Configure(EntityTypeBuilder<ProfessionalAssignment> builder)
+    {
+        builder.HasKey(assignment => new { assignment.ChildId, assignment.UserId });
+        builder.HasOne<PortalUser>().WithMany().HasForeignKey(assignment => assignment.UserId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(assignment => assignment.UserId);
+        builder.Property(assignment => assignment.Service).HasConversion<string>().HasMaxLength(20);
+        builder.Property(assignment => assignment.LegalBasis).HasMaxLength(ProfessionalAssignment.LegalBasisMaxLength);
     }
 }

@@ -30,9 +30,14 @@ public sealed class PlanConfiguration : IEntityTypeConfiguration<Plan>
         {
             intervention.ToJson(nameof(Plan.Interventions));
             intervention.Property(item => item.Handover).HasConversion<string>();
+            intervention.Property(item => item.AuthorService).HasConversion<string>();
         });
         builder.Ignore(plan => plan.Evaluations);
-        builder.ComplexCollection<List<Evaluation>, Evaluation>("_evaluations", evaluation => evaluation.ToJson(nameof(Plan.Evaluations)));
+        builder.ComplexCollection<List<Evaluation>, Evaluation>("_evaluations", evaluation =>
+        {
+            evaluation.ToJson(nameof(Plan.Evaluations));
+            evaluation.Property(item => item.AuthorService).HasConversion<string>();
+        });
         builder.Ignore(plan => plan.Transitions);
         builder.ComplexCollection<List<Transition>, Transition>("_transitions", transition =>
         {
@@ -67,5 +72,21 @@ public sealed class PlanChangeConfiguration : IEntityTypeConfiguration<PlanChang
         builder.Property(item => item.ByUserId).HasMaxLength(450).IsRequired();
         builder.Property(item => item.ByName).HasMaxLength(PortalUser.DisplayNameMaxLength).IsRequired();
         builder.Property(item => item.ByRole).HasConversion<string>().HasMaxLength(20);
+    }
+}
+
+public sealed class PlanReadConfiguration : IEntityTypeConfiguration<PlanRead>
+{
+    public void Configure(EntityTypeBuilder<PlanRead> builder)
+    {
+        // Append-only: the migration adds triggers that refuse UPDATE and DELETE on this table.
+        builder.HasKey(item => item.Id);
+        builder.Property(item => item.Id).ValueGeneratedNever();
+        builder.HasOne<Child>().WithMany().HasForeignKey(item => item.ChildId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(item => new { item.ChildId, item.At });
+        builder.Property(item => item.ReaderUserId).HasMaxLength(450).IsRequired();
+        builder.Property(item => item.ReaderName).HasMaxLength(PortalUser.DisplayNameMaxLength).IsRequired();
+        builder.Property(item => item.ReaderRole).HasConversion<string>().HasMaxLength(20);
+        builder.Property(item => item.ReaderService).HasConversion<string>().HasMaxLength(20);
     }
 }

@@ -9,5 +9,6 @@ public sealed class PortalUserConfiguration : IEntityTypeConfiguration<PortalUse
     {
         builder.Property(user => user.DisplayName).HasMaxLength(PortalUser.DisplayNameMaxLength).IsRequired();
         builder.Property(user => user.Language).HasMaxLength(PortalUser.LanguageMaxLength);
+        builder.Property(user => user.Service).HasConversion<string>().HasMaxLength(20);
     }
 }

@@ -269,6 +269,10 @@ namespace Portal.Data.Migrations
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Service")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("TwoFactorEnabled")
                         .HasColumnType("INTEGER");
 
@@ -621,6 +625,12 @@ namespace Portal.Data.Migrations
                         {
                             b1.IsRequired();
 
+                            b1.Property<string>("AuthorName");
+
+                            b1.Property<string>("AuthorService");
+
+                            b1.Property<string>("AuthorUserId");
+
                             b1.Property<DateOnly>("Date");
 
                             b1.Property<Guid>("Id");
@@ -687,6 +697,12 @@ namespace Portal.Data.Migrations
                     b.ComplexCollection(typeof(List<Dictionary<string, object>>), "_interventions", "Portal.Domain.Plans.Plan._interventions#Intervention", b1 =>
                         {
                             b1.IsRequired();
+
+                            b1.Property<string>("AuthorName");
+
+                            b1.Property<string>("AuthorService");
+
+                            b1.Property<string>("AuthorUserId");
 
                             b1.Property<DateOnly?>("EndedOn");
 
@@ -780,6 +796,70 @@ namespace Portal.Data.Migrations
                     b.HasIndex("PlanId");
 
                     b.ToTable("PlanChanges", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Domain.Plans.PlanRead", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReaderName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReaderRole")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReaderService")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReaderUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChildId", "At");
+
+                    b.ToTable("PlanReads");
+                });
+
+            modelBuilder.Entity("Portal.Domain.Professionals.ProfessionalAssignment", b =>
+                {
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("AddedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LegalBasis")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Service")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ChildId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("ProfessionalAssignment");
                 });
 
             modelBuilder.Entity("Portal.Email.OutboxMessage", b =>
@@ -1182,11 +1262,37 @@ namespace Portal.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Portal.Domain.Plans.PlanRead", b =>
+                {
+                    b.HasOne("Portal.Domain.Families.Child", null)
+                        .WithMany()
+                        .HasForeignKey("ChildId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.Professionals.ProfessionalAssignment", b =>
+                {
+                    b.HasOne("Portal.Domain.Families.Child", null)
+                        .WithMany("Professionals")
+                        .HasForeignKey("ChildId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Data.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Portal.Domain.Families.Child", b =>
                 {
                     b.Navigation("Caseworkers");
 
                     b.Navigation("CustodyHolders");
+
+                    b.Navigation("Professionals");
                 });
 
             modelBuilder.Entity("Portal.Domain.Plans.Plan", b =>

@@ -280,6 +280,10 @@ namespace Portal.Data.PostgresMigrations
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("text");
 
+                    b.Property<string>("Service")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.Property<bool>("TwoFactorEnabled")
                         .HasColumnType("boolean");
 
@@ -634,6 +638,12 @@ namespace Portal.Data.PostgresMigrations
                         {
                             b1.IsRequired();
 
+                            b1.Property<string>("AuthorName");
+
+                            b1.Property<string>("AuthorService");
+
+                            b1.Property<string>("AuthorUserId");
+
                             b1.Property<DateOnly>("Date");
 
                             b1.Property<Guid>("Id");
@@ -700,6 +710,12 @@ namespace Portal.Data.PostgresMigrations
                     b.ComplexCollection(typeof(List<Dictionary<string, object>>), "_interventions", "Portal.Domain.Plans.Plan._interventions#Intervention", b1 =>
                         {
                             b1.IsRequired();
+
+                            b1.Property<string>("AuthorName");
+
+                            b1.Property<string>("AuthorService");
+
+                            b1.Property<string>("AuthorUserId");
 
                             b1.Property<DateOnly?>("EndedOn");
 
@@ -793,6 +809,70 @@ namespace Portal.Data.PostgresMigrations
                     b.HasIndex("PlanId");
 
                     b.ToTable("PlanChanges", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Domain.Plans.PlanRead", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ReaderName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("ReaderRole")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("ReaderService")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("ReaderUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChildId", "At");
+
+                    b.ToTable("PlanReads");
+                });
+
+            modelBuilder.Entity("Portal.Domain.Professionals.ProfessionalAssignment", b =>
+                {
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("AddedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LegalBasis")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Service")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("ChildId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("ProfessionalAssignment");
                 });
 
             modelBuilder.Entity("Portal.Email.OutboxMessage", b =>
@@ -1195,11 +1275,37 @@ namespace Portal.Data.PostgresMigrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Portal.Domain.Plans.PlanRead", b =>
+                {
+                    b.HasOne("Portal.Domain.Families.Child", null)
+                        .WithMany()
+                        .HasForeignKey("ChildId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.Professionals.ProfessionalAssignment", b =>
+                {
+                    b.HasOne("Portal.Domain.Families.Child", null)
+                        .WithMany("Professionals")
+                        .HasForeignKey("ChildId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Data.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Portal.Domain.Families.Child", b =>
                 {
                     b.Navigation("Caseworkers");
 
                     b.Navigation("CustodyHolders");
+
+                    b.Navigation("Professionals");
                 });
 
             modelBuilder.Entity("Portal.Domain.Plans.Plan", b =>

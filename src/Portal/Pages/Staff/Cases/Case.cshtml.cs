@@ -23,8 +23,17 @@ public sealed class CaseModel(PortalDbContext db, FamilyInvitations invitations,
 
     public DateTimeOffset Now { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(Guid childId, CancellationToken cancellationToken) =>
-        await LoadAsync(childId, cancellationToken) ? Page() : NotFound();
+    public async Task<IActionResult> OnGetAsync(Guid childId, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(childId, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        // The case page shows the plan: the family sees that the caseworker opened it.
+        await db.RecordReadAsync(childId, User.ToActor(), Now, cancellationToken);
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostSendAgainAsync(Guid childId, Guid invitationId, CancellationToken cancellationToken)
     {

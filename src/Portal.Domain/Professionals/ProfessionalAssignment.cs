@@ -1,0 +1,51 @@
+namespace Portal.Domain.Professionals;
+
+/// <summary>
+/// A professional the caseworker has added to a child's case. Being added is not enough to read the plan: that needs a
+/// legal basis at the moment of reading (<see cref="AllowsReading"/>).
+/// </summary>
+public sealed class ProfessionalAssignment
+{
+    public const int LegalBasisMaxLength = 300;
+
+    internal ProfessionalAssignment(Guid childId, string userId, ProfessionalService service, string? legalBasis, DateTimeOffset addedAt)
+    {
+        ChildId = childId;
+        UserId = userId;
+        Service = service;
+        LegalBasis = legalBasis;
+        AddedAt = addedAt;
+    }
+
+    // Stryker disable once all : EF Core's constructor; EF Core sets every property from the row it reads.
+    private ProfessionalAssignment()
+    {
+        UserId = string.Empty;
+    }
+
+    public Guid ChildId { get; private set; }
+
+    public string UserId { get; private set; }
+
+    public ProfessionalService Service { get; private set; }
+
+    /// <summary>For a school, daycare or PPR: the legal basis the caseworker recorded. Null for a service that needs consent.</summary>
+    public string? LegalBasis { get; private set; }
+
+    public DateTimeOffset AddedAt { get; private set; }
+
+    /// <summary>Whether the service's access rests on the family's consent rather than on a recorded legal basis.</summary>
+    public bool NeedsConsent => Service.ConsentPartner() is not null;
+
+    /// <summary>
+    /// Whether the professional may read the plan now: for Sundhedsplejen and De Åbne Rådgivninger only while the consent
+    /// to exchange information with that service is valid (the consent rules decide), for the others while the
+    /// caseworker's recorded legal basis stands.
+    /// </summary>
+    /// <param name="validExchangeConsents">The partner services whose information-exchange consent for this child is valid now.</param>
+    public bool AllowsReading(IReadOnlyCollection<Consents.PartnerService> validExchangeConsents)
+    {
+        ArgumentNullException.ThrowIfNull(validExchangeConsents);
+        return Service.ConsentPartner() is { } partner ? validExchangeConsents.Contains(partner) : LegalBasis is not null;
+    }
+}

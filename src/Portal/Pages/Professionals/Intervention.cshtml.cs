@@ -1,0 +1,62 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using Portal.Consents;
+using Portal.Data;
+using Portal.Domain;
+using Portal.Identity;
+using Portal.Pages.Forms;
+
+namespace Portal.Pages.Professionals;
+
+/// <summary>What the professional's service does for the child, from when to when; the plan names them as the one who does it.</summary>
+public sealed class InterventionModel(PortalDbContext db, ConsentBook consentBook, IStringLocalizer<SharedResource> text, TimeProvider clock)
+    : WritePage(db, consentBook, text, clock)
+{
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    protected override object Posted => Input;
+
+    public async Task<IActionResult> OnGetAsync(Guid childId, CancellationToken cancellationToken)
+    {
+        Input.From = DanishTime.Today(Clock);
+        return await RefusalAsync(childId, cancellationToken) ?? Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid childId, CancellationToken cancellationToken)
+    {
+        if (await PlanToChangeAsync(childId, cancellationToken) is not { } plan)
+        {
+            return await RefusalAsync(childId, cancellationToken) ?? NotFound();
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var me = User.ToActor();
+        plan.AddIntervention(Input.What, me.Name, Input.From!.Value, Input.To, me, Clock.GetUtcNow());
+        await Db.SaveChangesAsync(cancellationToken);
+        return Saved();
+    }
+
+    protected override string? FieldForRule(string code) => code == "Intervention.EndsBeforeItStarts" ? "Input.To" : null;
+
+    public sealed class InputModel
+    {
+        [Required(ErrorMessage = "Validation.Required")]
+        [StringLength(Domain.Plans.Intervention.WhatMaxLength, ErrorMessage = "Validation.TooLong")]
+        [PlainText]
+        [Display(Name = "Field.InterventionWhat")]
+        public string What { get; set; } = string.Empty;
+
+        [Required(ErrorMessage = "Validation.Required")]
+        [Display(Name = "Field.From")]
+        public DateOnly? From { get; set; }
+
+        [Display(Name = "Field.To")]
+        public DateOnly? To { get; set; }
+    }
+}
