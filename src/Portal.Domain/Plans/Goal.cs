@@ -5,10 +5,11 @@ public sealed class Goal
 {
     public const int TextMaxLength = 500;
 
-    internal Goal(string text, DateTimeOffset now)
+    internal Goal(string text, GuidingMarks marks, DateTimeOffset now)
     {
         Id = Guid.NewGuid();
         Text = text;
+        Marks = marks;
         CreatedAt = now;
     }
 
@@ -23,6 +24,9 @@ public sealed class Goal
     public string Text { get; private set; }
 
     public DateTimeOffset CreatedAt { get; private set; }
+
+    /// <summary>The guiding marks the goal serves; none on what was written before goals could name them.</summary>
+    public GuidingMarks Marks { get; private set; }
 
     public DateTimeOffset? ReachedAt { get; private set; }
 

@@ -9,9 +9,10 @@ public sealed class Intervention
     public const int WhoMaxLength = 150;
     public const int TakenOverByMaxLength = 200;
 
-    internal Intervention(string what, string who, DateOnly from, DateOnly? to, Actor author)
+    internal Intervention(string what, string who, DateOnly from, DateOnly? to, GuidingMarks marks, Actor author)
     {
         Id = Guid.NewGuid();
+        Marks = marks;
         AuthorUserId = author.UserId;
         AuthorName = author.Name;
         AuthorService = author.Service;
@@ -44,6 +45,9 @@ public sealed class Intervention
 
     /// <summary>Who is there for the child now: a professional or someone from the family's own network.</summary>
     public string? TakenOverBy { get; private set; }
+
+    /// <summary>The guiding marks the intervention serves; none on what was written before interventions could name them.</summary>
+    public GuidingMarks Marks { get; private set; }
 
     /// <summary>Who wrote it into the plan; null on what was written before the plan kept it.</summary>
     public string? AuthorUserId { get; private set; }

@@ -47,6 +47,12 @@ public sealed class Plan
 
     public string ConcurrencyStamp { get; private set; }
 
+    /// <summary>
+    /// The guiding marks that the plan's active interventions serve together, kept with the plan so that an overview
+    /// across all plans counts children per mark without reading every plan's items.
+    /// </summary>
+    public GuidingMarks ActiveInterventionMarks { get; private set; }
+
     public IReadOnlyCollection<Goal> Goals => _goals.AsReadOnly();
 
     public IReadOnlyCollection<Intervention> Interventions => _interventions.AsReadOnly();
@@ -60,6 +66,9 @@ public sealed class Plan
     public IReadOnlyCollection<PlanChange> Changes => _changes.AsReadOnly();
 
     public Evaluation? LatestEvaluation => _evaluations.OrderByDescending(evaluation => evaluation.Date).FirstOrDefault();
+
+    /// <summary>The evaluations that answered "Hvordan går det?", oldest first: the development the plan shows as a chart.</summary>
+    public IReadOnlyList<Evaluation> ScoredEvaluations => [.. _evaluations.Where(evaluation => evaluation.Scores.Any).OrderBy(evaluation => evaluation.Date)];
 
     public static Plan StartFor(Guid childId, Actor by, DateTimeOffset now)
     {
@@ -126,10 +135,10 @@ public sealed class Plan
         }
     }
 
-    public Goal AddGoal(string text, Actor by, DateTimeOffset now)
+    public Goal AddGoal(string text, Actor by, DateTimeOffset now, GuidingMarks marks = GuidingMarks.None)
     {
         RequireStaff(by);
-        var goal = new Goal(Text.Required(text, Goal.TextMaxLength, "Goal.Text"), now);
+        var goal = new Goal(Text.Required(text, Goal.TextMaxLength, "Goal.Text"), marks.Checked(), now);
         _goals.Add(goal);
         StaffChanged(PlanChangeKind.GoalAdded, goal.Text, by, now);
         return goal;
@@ -157,7 +166,7 @@ public sealed class Plan
     }
 
     /// <summary>Staff, or a professional writing their own part, marked with their name and service.</summary>
-    public Intervention AddIntervention(string what, string who, DateOnly from, DateOnly? to, Actor by, DateTimeOffset now)
+    public Intervention AddIntervention(string what, string who, DateOnly from, DateOnly? to, Actor by, DateTimeOffset now, GuidingMarks marks = GuidingMarks.None)
     {
         RequireStaffOrProfessional(by);
         if (to is { } end && end < from)
@@ -170,8 +179,10 @@ public sealed class Plan
             Text.Required(who, Intervention.WhoMaxLength, "Intervention.Who"),
             from,
             to,
+            marks.Checked(),
             by);
         _interventions.Add(intervention);
+        ActiveInterventionMarks = MarksOfActiveInterventions();
         StaffChanged(PlanChangeKind.InterventionAdded, $"{intervention.What} ({intervention.Who})", by, now);
         return intervention;
     }
@@ -201,11 +212,12 @@ public sealed class Plan
             _ => throw new DomainException("Intervention.UnknownHandover"),
         };
         intervention.End(endedOn, handover, successor);
+        ActiveInterventionMarks = MarksOfActiveInterventions();
         StaffChanged(PlanChangeKind.InterventionEnded, intervention.What, by, now);
     }
 
     /// <summary>Staff, or a professional writing their own evaluation note, marked with their name and service.</summary>
-    public Evaluation AddEvaluation(DateOnly date, string whatHappened, string whatNext, DateOnly today, Actor by, DateTimeOffset now)
+    public Evaluation AddEvaluation(DateOnly date, string whatHappened, string whatNext, DateOnly today, Actor by, DateTimeOffset now, EvaluationScores? scores = null)
     {
         RequireStaffOrProfessional(by);
         if (date > today)
@@ -217,6 +229,7 @@ public sealed class Plan
             date,
             Text.Required(whatHappened, Evaluation.TextMaxLength, "Evaluation.WhatHappened"),
             Text.Required(whatNext, Evaluation.TextMaxLength, "Evaluation.WhatNext"),
+            (scores ?? EvaluationScores.None).Checked(),
             by);
         _evaluations.Add(evaluation);
         StaffChanged(PlanChangeKind.EvaluationAdded, evaluation.WhatHappened, by, now);
@@ -271,6 +284,14 @@ public sealed class Plan
         entry.Edit(Text.Required(text, FamilyEntry.TextMaxLength, "FamilyEntry.Text"), now);
         Record(PlanChangeKind.FamilyEntryEdited, entry.Text, by, now);
     }
+
+    /// <summary>The goals and active interventions that serve a guiding mark: the plan read by mark.</summary>
+    public (IReadOnlyList<Goal> Goals, IReadOnlyList<Intervention> Interventions) ServingMark(GuidingMarks mark) =>
+        ([.. _goals.Where(goal => goal.Marks.HasFlag(mark) && mark != GuidingMarks.None)],
+         [.. _interventions.Where(item => item.IsActive && item.Marks.HasFlag(mark) && mark != GuidingMarks.None)]);
+
+    private GuidingMarks MarksOfActiveInterventions() =>
+        _interventions.Where(item => item.IsActive).Aggregate(GuidingMarks.None, (marks, item) => marks | item.Marks);
 
     private static void RequireStaff(Actor by)
     {

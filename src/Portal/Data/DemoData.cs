@@ -79,14 +79,14 @@ public static class DemoData
         var emmasPlan = Plan.StartFor(emma.Id, caseworker, now);
         emmasPlan.DescribeWhatMatters("Emma vil gerne have ro til at lave lektier og tid med sine venner.", caseworker, now);
         emmasPlan.MoveTo(CourseStage.TryingIt, caseworker, now);
-        emmasPlan.AddGoal("Emma kommer i skole hver dag og har det godt i timerne.", caseworker, now);
+        emmasPlan.AddGoal("Emma kommer i skole hver dag og har det godt i timerne.", caseworker, now, GuidingMarks.EarlyAction | GuidingMarks.Coherence);
         emmasPlan.AddGoal("Emma har en voksen på skolen, hun kan tale med.", caseworker, now);
-        emmasPlan.AddIntervention("Samtaler om skole og trivsel hver anden uge", "PPR", today.AddMonths(-2), today.AddMonths(3), caseworker, now);
+        emmasPlan.AddIntervention("Samtaler om skole og trivsel hver anden uge", "PPR", today.AddMonths(-2), today.AddMonths(3), caseworker, now, GuidingMarks.EarlyAction | GuidingMarks.SharedProfessionalism);
         emmasPlan.AddEvaluation(today.AddDays(-14), "Emma er kommet i skole fire ud af fem dage.", "Vi fortsætter samtalerne og taler om fritidsjob.", today, caseworker, now);
         emmasPlan.ScheduleNextMeeting(DanishTime.FromDanish(today.AddDays(14), new TimeOnly(15, 0)), "Familiehuset, Skolegade 4", caseworker, now);
 
         var oskarsPlan = Plan.StartFor(oskar.Id, caseworker, now);
-        oskarsPlan.AddGoal("Oskar falder godt til i 2. klasse.", caseworker, now);
+        oskarsPlan.AddGoal("Oskar falder godt til i 2. klasse.", caseworker, now, GuidingMarks.Coherence);
         oskarsPlan.AddTransition(TransitionKind.NewSchool, today.AddMonths(2), "Oskar skifter til Nordskolen.", "Klasselærer Pia Holm tager imod Oskar den første dag.", caseworker, now);
 
         // A network meeting in three weeks that Emma can fill in: the caseworker has invited her teacher, and her mother

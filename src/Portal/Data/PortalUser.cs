@@ -24,4 +24,10 @@ public sealed class PortalUser : IdentityUser
 
     /// <summary>A professional's service; null for everyone else.</summary>
     public Portal.Domain.Professionals.ProfessionalService? Service { get; set; }
+
+    /// <summary>
+    /// When an administrator closed this staff account. A closed account is also locked out for good, so no login
+    /// (password, MitID or a reset link) opens it, and its security stamp was renewed, which ends its sessions at once.
+    /// </summary>
+    public DateTimeOffset? DeactivatedAt { get; set; }
 }

@@ -9,6 +9,7 @@ public static class PageConventions
     {
         services.AddSingleton<Security.FormRateLimits>();
         services.AddScoped<Staff.Cases.FamilyInvitations>();
+        services.AddScoped<Staff.Admin.StaffAccounts>();
         services.AddScoped<Portal.Consents.ConsentBook>();
         services.AddScoped<Portal.Consents.ConsentWordings>();
         services.AddScoped<Portal.Consents.ConsentEmails>();

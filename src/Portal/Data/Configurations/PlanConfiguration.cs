@@ -19,6 +19,7 @@ public sealed class PlanConfiguration : IEntityTypeConfiguration<Plan>
         builder.Property(plan => plan.Stage).HasConversion<string>().HasMaxLength(40);
         builder.Property(plan => plan.ConcurrencyStamp).HasMaxLength(32).IsConcurrencyToken();
         builder.Ignore(plan => plan.LatestEvaluation);
+        builder.Ignore(plan => plan.ScoredEvaluations);
 
         // What the plan holds is stored with it, as JSON in the plan's row: the plan is read in one query, however many
         // items it has (as six tables they were six more queries on every page that shows a plan). Lengths are the
@@ -37,6 +38,7 @@ public sealed class PlanConfiguration : IEntityTypeConfiguration<Plan>
         {
             evaluation.ToJson(nameof(Plan.Evaluations));
             evaluation.Property(item => item.AuthorService).HasConversion<string>();
+            evaluation.Ignore(item => item.Scores);
         });
         builder.Ignore(plan => plan.Transitions);
         builder.ComplexCollection<List<Transition>, Transition>("_transitions", transition =>

@@ -227,6 +227,9 @@ namespace Portal.Data.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTimeOffset?>("DeactivatedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("DisplayName")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -596,6 +599,9 @@ namespace Portal.Data.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("ActiveInterventionMarks")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("ChildId")
                         .HasColumnType("TEXT");
 
@@ -631,9 +637,15 @@ namespace Portal.Data.Migrations
 
                             b1.Property<string>("AuthorUserId");
 
+                            b1.Property<int?>("ChildScore");
+
                             b1.Property<DateOnly>("Date");
 
+                            b1.Property<int?>("FamilyScore");
+
                             b1.Property<Guid>("Id");
+
+                            b1.Property<int?>("ProfessionalScore");
 
                             b1.Property<string>("WhatHappened")
                                 .IsRequired();
@@ -684,6 +696,8 @@ namespace Portal.Data.Migrations
 
                             b1.Property<Guid>("Id");
 
+                            b1.Property<int>("Marks");
+
                             b1.Property<DateTimeOffset?>("ReachedAt");
 
                             b1.Property<string>("Text")
@@ -711,6 +725,8 @@ namespace Portal.Data.Migrations
                             b1.Property<string>("Handover");
 
                             b1.Property<Guid>("Id");
+
+                            b1.Property<int>("Marks");
 
                             b1.Property<string>("TakenOverBy");
 

@@ -238,6 +238,9 @@ namespace Portal.Data.PostgresMigrations
                         .IsConcurrencyToken()
                         .HasColumnType("text");
 
+                    b.Property<DateTimeOffset?>("DeactivatedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("DisplayName")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -609,6 +612,9 @@ namespace Portal.Data.PostgresMigrations
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
+                    b.Property<int>("ActiveInterventionMarks")
+                        .HasColumnType("integer");
+
                     b.Property<Guid>("ChildId")
                         .HasColumnType("uuid");
 
@@ -644,9 +650,15 @@ namespace Portal.Data.PostgresMigrations
 
                             b1.Property<string>("AuthorUserId");
 
+                            b1.Property<int?>("ChildScore");
+
                             b1.Property<DateOnly>("Date");
 
+                            b1.Property<int?>("FamilyScore");
+
                             b1.Property<Guid>("Id");
+
+                            b1.Property<int?>("ProfessionalScore");
 
                             b1.Property<string>("WhatHappened")
                                 .IsRequired();
@@ -697,6 +709,8 @@ namespace Portal.Data.PostgresMigrations
 
                             b1.Property<Guid>("Id");
 
+                            b1.Property<int>("Marks");
+
                             b1.Property<DateTimeOffset?>("ReachedAt");
 
                             b1.Property<string>("Text")
@@ -724,6 +738,8 @@ namespace Portal.Data.PostgresMigrations
                             b1.Property<string>("Handover");
 
                             b1.Property<Guid>("Id");
+
+                            b1.Property<int>("Marks");
 
                             b1.Property<string>("TakenOverBy");
 

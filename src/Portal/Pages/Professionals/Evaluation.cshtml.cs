@@ -4,6 +4,7 @@ using Microsoft.Extensions.Localization;
 using Portal.Consents;
 using Portal.Data;
 using Portal.Domain;
+using Portal.Domain.Plans;
 using Portal.Identity;
 using Portal.Pages.Forms;
 
@@ -36,7 +37,7 @@ public sealed class EvaluationModel(PortalDbContext db, ConsentBook consentBook,
             return Page();
         }
 
-        plan.AddEvaluation(Input.Date!.Value, Input.WhatHappened, Input.WhatNext, DanishTime.Today(Clock), User.ToActor(), Clock.GetUtcNow());
+        plan.AddEvaluation(Input.Date!.Value, Input.WhatHappened, Input.WhatNext, DanishTime.Today(Clock), User.ToActor(), Clock.GetUtcNow(), Input.Scores);
         await Db.SaveChangesAsync(cancellationToken);
         return Saved();
     }
@@ -50,15 +51,29 @@ public sealed class EvaluationModel(PortalDbContext db, ConsentBook consentBook,
         public DateOnly? Date { get; set; }
 
         [Required(ErrorMessage = "Validation.Required")]
-        [StringLength(Domain.Plans.Evaluation.TextMaxLength, ErrorMessage = "Validation.TooLong")]
+        [StringLength(Evaluation.TextMaxLength, ErrorMessage = "Validation.TooLong")]
         [PlainText]
         [Display(Name = "Field.WhatHappened")]
         public string WhatHappened { get; set; } = string.Empty;
 
         [Required(ErrorMessage = "Validation.Required")]
-        [StringLength(Domain.Plans.Evaluation.TextMaxLength, ErrorMessage = "Validation.TooLong")]
+        [StringLength(Evaluation.TextMaxLength, ErrorMessage = "Validation.TooLong")]
         [PlainText]
         [Display(Name = "Field.WhatNext")]
         public string WhatNext { get; set; } = string.Empty;
+
+        [Range(EvaluationScores.Lowest, EvaluationScores.Highest, ErrorMessage = "Scores.OutOfRange")]
+        [Display(Name = "Scores.FamilyScore")]
+        public int? FamilyScore { get; set; }
+
+        [Range(EvaluationScores.Lowest, EvaluationScores.Highest, ErrorMessage = "Scores.OutOfRange")]
+        [Display(Name = "Scores.ChildScore")]
+        public int? ChildScore { get; set; }
+
+        [Range(EvaluationScores.Lowest, EvaluationScores.Highest, ErrorMessage = "Scores.OutOfRange")]
+        [Display(Name = "Scores.ProfessionalScore")]
+        public int? ProfessionalScore { get; set; }
+
+        public EvaluationScores Scores => new(FamilyScore, ChildScore, ProfessionalScore);
     }
 }

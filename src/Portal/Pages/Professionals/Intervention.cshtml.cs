@@ -4,6 +4,7 @@ using Microsoft.Extensions.Localization;
 using Portal.Consents;
 using Portal.Data;
 using Portal.Domain;
+using Portal.Domain.Plans;
 using Portal.Identity;
 using Portal.Pages.Forms;
 
@@ -37,7 +38,7 @@ public sealed class InterventionModel(PortalDbContext db, ConsentBook consentBoo
         }
 
         var me = User.ToActor();
-        plan.AddIntervention(Input.What, me.Name, Input.From!.Value, Input.To, me, Clock.GetUtcNow());
+        plan.AddIntervention(Input.What, me.Name, Input.From!.Value, Input.To, me, Clock.GetUtcNow(), Input.Marks.Combined());
         await Db.SaveChangesAsync(cancellationToken);
         return Saved();
     }
@@ -58,5 +59,8 @@ public sealed class InterventionModel(PortalDbContext db, ConsentBook consentBoo
 
         [Display(Name = "Field.To")]
         public DateOnly? To { get; set; }
+
+        [Display(Name = "Marks.Legend")]
+        public List<GuidingMarks> Marks { get; set; } = [];
     }
 }

@@ -28,7 +28,7 @@ public sealed class CasesModel(PortalDbContext db, UserManager<PortalUser> users
             return await ShowAgainAsync(cancellationToken);
         }
 
-        if (await CaseworkerAsync(caseworkerId) is not { } caseworker || await ChildAsync(childId, cancellationToken) is not { } child)
+        if (await ActiveCaseworkerAsync(caseworkerId) is not { } caseworker || await ChildAsync(childId, cancellationToken) is not { } child)
         {
             return NotFound();
         }
@@ -65,6 +65,13 @@ public sealed class CasesModel(PortalDbContext db, UserManager<PortalUser> users
         return user is not null && await users.IsInRoleAsync(user, Roles.Caseworker) ? user : null;
     }
 
+    /// <summary>A caseworker who can be given a case: not one whose account is closed.</summary>
+    private async Task<PortalUser?> ActiveCaseworkerAsync(string? caseworkerId)
+    {
+        var user = await CaseworkerAsync(caseworkerId);
+        return user is { DeactivatedAt: null } ? user : null;
+    }
+
     private Task<Child?> ChildAsync(Guid childId, CancellationToken cancellationToken) =>
         db.Children.Include(item => item.Caseworkers).FirstOrDefaultAsync(item => item.Id == childId, cancellationToken);
 
@@ -76,7 +83,7 @@ public sealed class CasesModel(PortalDbContext db, UserManager<PortalUser> users
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
-        AllCaseworkers = [.. (await users.GetUsersInRoleAsync(Roles.Caseworker)).Select(user => new Person(user.Id, user.DisplayName)).OrderBy(person => person.Name, StringComparer.CurrentCulture)];
+        AllCaseworkers = [.. (await users.GetUsersInRoleAsync(Roles.Caseworker)).Select(user => new Person(user.Id, user.DisplayName, user.DeactivatedAt is null)).OrderBy(person => person.Name, StringComparer.CurrentCulture)];
         var children = await db.Children.AsNoTracking().Include(child => child.Caseworkers).OrderBy(child => child.Name).ToListAsync(cancellationToken);
         Cases = [.. children.Select(child => new CaseRow(
             child.Id,
@@ -86,5 +93,5 @@ public sealed class CasesModel(PortalDbContext db, UserManager<PortalUser> users
 
     public sealed record CaseRow(Guid ChildId, string ChildName, IReadOnlyList<Person> Caseworkers);
 
-    public sealed record Person(string Id, string Name);
+    public sealed record Person(string Id, string Name, bool IsActive);
 }

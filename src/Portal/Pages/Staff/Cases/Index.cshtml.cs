@@ -13,6 +13,9 @@ public sealed class IndexModel(PortalDbContext db, TimeProvider clock) : PageMod
 {
     public IReadOnlyList<CaseCard> Cases { get; private set; } = [];
 
+    /// <summary>For each guiding mark, how many children in the municipality have an active intervention serving it: counts, never names.</summary>
+    public IReadOnlyList<(GuidingMarks Mark, int Children)> ChildrenByMark { get; private set; } = [];
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
@@ -26,6 +29,13 @@ public sealed class IndexModel(PortalDbContext db, TimeProvider clock) : PageMod
             .ToListAsync(cancellationToken);
 
         var networkMeetings = await Portal.Pages.Meetings.NextMeetingView.LoadAsync(db, ids, now, cancellationToken);
+
+        // At most sixteen combinations of marks, counted by the database from the column each plan keeps up to date.
+        var combinations = await db.Plans.AsNoTracking()
+            .GroupBy(plan => plan.ActiveInterventionMarks)
+            .Select(group => new { Marks = group.Key, Children = group.Count() })
+            .ToListAsync(cancellationToken);
+        ChildrenByMark = [.. GuidingMarksRules.Each.Select(mark => (mark, combinations.Where(item => item.Marks.HasFlag(mark)).Sum(item => item.Children)))];
         Cases = [.. children
             .Select(child => new CaseCard(
                 child.Id,

@@ -26,7 +26,7 @@ public sealed class ProfessionalsModel(PortalDbContext db, ConsentBook consentBo
 
     public IReadOnlyList<Added> OnTheCase { get; private set; } = [];
 
-    /// <summary>Professionals who can be added: every active professional account not on the case yet.</summary>
+    /// <summary>Professionals who can be added: every professional whose account is open and who is not on the case yet.</summary>
     public IReadOnlyList<PortalUser> Available { get; private set; } = [];
 
     [BindProperty]
@@ -49,7 +49,7 @@ public sealed class ProfessionalsModel(PortalDbContext db, ConsentBook consentBo
         }
 
         var professional = await ProfessionalsQuery().FirstOrDefaultAsync(user => user.Id == Input.UserId, cancellationToken);
-        if (professional?.Service is not { } service)
+        if (professional is not { DeactivatedAt: null, Service: { } service })
         {
             ModelState.AddModelError("Input.UserId", text["Professionals.Unknown"].Value);
             return await ShowAgainAsync(cancellationToken);
@@ -118,7 +118,7 @@ public sealed class ProfessionalsModel(PortalDbContext db, ConsentBook consentBo
                 assignment,
                 assignment.Service.ConsentPartner() is { } partner ? consents.Status(partner, ConsentPurpose.InformationExchange).State : null))
             .OrderBy(added => added.User.DisplayName)];
-        Available = [.. professionals.Where(user => !child.Professionals.Any(assignment => assignment.UserId == user.Id))];
+        Available = [.. professionals.Where(user => user.DeactivatedAt is null && !child.Professionals.Any(assignment => assignment.UserId == user.Id))];
         return true;
     }
 

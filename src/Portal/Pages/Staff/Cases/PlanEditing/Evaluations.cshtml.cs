@@ -36,7 +36,7 @@ public sealed class EvaluationsModel(PortalDbContext db, IStringLocalizer<Shared
             return Page();
         }
 
-        plan.AddEvaluation(Input.Date!.Value, Input.WhatHappened, Input.WhatNext, DanishTime.Today(Clock), User.ToActor(), Clock.GetUtcNow());
+        plan.AddEvaluation(Input.Date!.Value, Input.WhatHappened, Input.WhatNext, DanishTime.Today(Clock), User.ToActor(), Clock.GetUtcNow(), Input.Scores);
         await Db.SaveChangesAsync(cancellationToken);
         return Saved();
     }
@@ -62,5 +62,19 @@ public sealed class EvaluationsModel(PortalDbContext db, IStringLocalizer<Shared
         [PlainText]
         [Display(Name = "Field.WhatNext")]
         public string WhatNext { get; set; } = string.Empty;
+
+        [Range(EvaluationScores.Lowest, EvaluationScores.Highest, ErrorMessage = "Scores.OutOfRange")]
+        [Display(Name = "Scores.FamilyScore")]
+        public int? FamilyScore { get; set; }
+
+        [Range(EvaluationScores.Lowest, EvaluationScores.Highest, ErrorMessage = "Scores.OutOfRange")]
+        [Display(Name = "Scores.ChildScore")]
+        public int? ChildScore { get; set; }
+
+        [Range(EvaluationScores.Lowest, EvaluationScores.Highest, ErrorMessage = "Scores.OutOfRange")]
+        [Display(Name = "Scores.ProfessionalScore")]
+        public int? ProfessionalScore { get; set; }
+
+        public EvaluationScores Scores => new(FamilyScore, ChildScore, ProfessionalScore);
     }
 }

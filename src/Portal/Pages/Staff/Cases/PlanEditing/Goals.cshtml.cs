@@ -31,7 +31,7 @@ public sealed class GoalsModel(PortalDbContext db, IStringLocalizer<SharedResour
             return Page();
         }
 
-        plan.AddGoal(Input.Text, User.ToActor(), Clock.GetUtcNow());
+        plan.AddGoal(Input.Text, User.ToActor(), Clock.GetUtcNow(), Input.Marks.Combined());
         await Db.SaveChangesAsync(cancellationToken);
         return Saved();
     }
@@ -59,5 +59,8 @@ public sealed class GoalsModel(PortalDbContext db, IStringLocalizer<SharedResour
         [PlainText]
         [Display(Name = "Field.GoalText")]
         public string Text { get; set; } = string.Empty;
+
+        [Display(Name = "Marks.Legend")]
+        public List<GuidingMarks> Marks { get; set; } = [];
     }
 }

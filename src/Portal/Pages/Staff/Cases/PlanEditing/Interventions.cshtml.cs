@@ -31,7 +31,7 @@ public sealed class InterventionsModel(PortalDbContext db, IStringLocalizer<Shar
             return Page();
         }
 
-        plan.AddIntervention(Input.What, Input.Who, Input.From!.Value, Input.To, User.ToActor(), Clock.GetUtcNow());
+        plan.AddIntervention(Input.What, Input.Who, Input.From!.Value, Input.To, User.ToActor(), Clock.GetUtcNow(), Input.Marks.Combined());
         await Db.SaveChangesAsync(cancellationToken);
         return Saved();
     }
@@ -60,5 +60,8 @@ public sealed class InterventionsModel(PortalDbContext db, IStringLocalizer<Shar
 
         [Display(Name = "Field.To")]
         public DateOnly? To { get; set; }
+
+        [Display(Name = "Marks.Legend")]
+        public List<GuidingMarks> Marks { get; set; } = [];
     }
 }
