@@ -32,6 +32,10 @@ public sealed class QueryCountTests : IDisposable
         { DemoLogins.Youth, "/", 4 },
         { DemoLogins.Youth, "/plan/{Emma Jensen}", 3 },
         { DemoLogins.Caseworker, "/medarbejder/sager", 5 },
+
+        // A professional's plan: the case with its consents (three, as the consent page), the plan, and the read it records.
+        { DemoLogins.Teacher, "/fagperson/plan/{Emma Jensen}", 6 },
+        { DemoLogins.Parent, "/plan/{Emma Jensen}/hvem-har-set", 3 },
     };
 
     [Theory]

@@ -23,7 +23,7 @@ public sealed class EvaluationScoreChartTests : IDisposable
         Assert.Contains("forældrene 3, barnet selv 4, fagpersonerne ikke spurgt", chart.QuerySelector("title")?.TextContent, StringComparison.Ordinal);
         var rows = plan.QuerySelectorAll("table.portal-table tbody tr").Select(row => row.QuerySelectorAll("td").Select(cell => cell.TextContent).ToList()).ToList();
         Assert.Equal([["3", "4", "–"]], rows);
-        Assert.Equal(["Dato", "Forældrene", "Barnet selv", "Fagpersonerne"], plan.QuerySelectorAll("table.portal-table thead th").Select(cell => cell.TextContent));
+        Assert.Equal(["Dato", "Forældre", "Barnet", "Fagfolk"], plan.QuerySelectorAll("table.portal-table thead th").Select(cell => cell.TextContent));
     }
 
     [Fact]
