@@ -46,12 +46,23 @@ public sealed class ProfessionalTests(PortalServer server) : IClassFixture<Porta
         await teacher.GetByRole(AriaRole.Button, new() { Name = "Gem evalueringen" }).ClickAsync();
         Assert.Contains("Planen er gemt.", await teacher.GetByRole(AriaRole.Status).TextContentAsync(), StringComparison.Ordinal);
 
+        // Her own intervention, serving a guiding mark, which she can end again from the plan.
+        await teacher.GetByRole(AriaRole.Link, new() { Name = "Tilføj en indsats" }).ClickAsync();
+        await teacher.GetByLabel("Hvad sker der").FillAsync("Lektiecafé om torsdagen");
+        await teacher.GetByLabel("Sammenhænge").CheckAsync();
+        await Phone.AssertAccessibleAsync(teacher, "professional's intervention");
+        await teacher.GetByRole(AriaRole.Button, new() { Name = "Gem indsatsen" }).ClickAsync();
+        await teacher.GetByRole(AriaRole.Link, new() { Name = "Afslut indsatsen Lektiecafé om torsdagen" }).ClickAsync();
+        Assert.Equal("Afslut din indsats", await teacher.Locator("h1").TextContentAsync());
+        await Phone.AssertAccessibleAsync(teacher, "professional ends her intervention");
+
         var parent = await server.NewPhoneAsync();
         await Phone.LogInAsync(parent, Parent);
         await parent.GetByRole(AriaRole.Link, new() { Name = "Se Oskar Jensens plan" }).ClickAsync();
         var plan = await parent.Locator("main").TextContentAsync();
         Assert.Contains("Oskar har fundet en legekammerat i frikvartererne.", plan, StringComparison.Ordinal);
         Assert.Contains("Skrevet af Pia Holm, skolen", plan, StringComparison.Ordinal);
+        Assert.Contains("Indsats: Lektiecafé om torsdagen (Pia Holm)", plan, StringComparison.Ordinal);
         Assert.Contains("Her er vi nu", plan, StringComparison.Ordinal);
         await Phone.AssertAccessibleAsync(parent, "plan with the teacher's evaluation, the cycle and the chart");
         await Phone.SaveScreenshotAsync(parent, "parent-plan-with-teacher-360");

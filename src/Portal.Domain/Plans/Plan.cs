@@ -189,12 +189,18 @@ public sealed class Plan
 
     /// <summary>
     /// Ends an intervention. Someone must take over: another professional or the family's own network, named; or
-    /// it is no longer needed, which must have been agreed with the family.
+    /// it is no longer needed, which must have been agreed with the family. Staff end any; a professional only their own.
     /// </summary>
     public void EndIntervention(Guid interventionId, DateOnly endedOn, Handover handover, string? takenOverBy, Actor by, DateTimeOffset now)
     {
-        RequireStaff(by);
+        RequireStaffOrProfessional(by);
         var intervention = Find(_interventions, interventionId, intervention => intervention.Id);
+        if (by.IsProfessional && intervention.AuthorUserId != by.UserId)
+        {
+            // Another's part, as far as this professional can tell, is not there to change.
+            throw DomainException.NotFound("Intervention.NotYours");
+        }
+
         if (!intervention.IsActive)
         {
             throw new DomainException("Intervention.AlreadyEnded");

@@ -75,7 +75,7 @@ public sealed class ProfessionalRulesTests
         Assert.Empty(child.Professionals);
         Assert.NotEqual(stamp, child.ConcurrencyStamp);
         var missing = Assert.Throws<DomainException>(() => child.RemoveProfessional("hv"));
-        Assert.True(missing.MeansNotFound);
+        Assert.Equal(("Child.ProfessionalNotAdded", true), (missing.Code, missing.MeansNotFound));
     }
 
     [Fact]
@@ -96,12 +96,20 @@ public sealed class ProfessionalRulesTests
         var changes = plan.Changes.Count;
         Assert.Equal("Plan.OnlyStaffEdit", Code(() => plan.AddGoal("Nyt mål", Teacher, Now)));
         Assert.Equal("Plan.OnlyStaffEdit", Code(() => plan.RewordGoal(goal.Id, "Andet mål", Teacher, Now)));
-        Assert.Equal("Plan.OnlyStaffEdit", Code(() => plan.EndIntervention(support.Id, Today, Handover.OtherProfessional, "Skolen", HealthVisitor, Now)));
+        var notYours = Assert.Throws<DomainException>(() => plan.EndIntervention(support.Id, Today, Handover.OtherProfessional, "Skolen", HealthVisitor, Now));
+        Assert.Equal(("Intervention.NotYours", true), (notYours.Code, notYours.MeansNotFound));
+        Assert.Equal("Intervention.NotYours", Code(() => plan.EndIntervention(homework.Id, Today, Handover.FamilyNetwork, "Mormor", HealthVisitor, Now)));
         Assert.Equal("Plan.OnlyStaffEdit", Code(() => plan.MoveTo(CourseStage.Evaluation, Teacher, Now)));
         Assert.Equal("Plan.OnlyStaffEdit", Code(() => plan.AddEvaluation(Today, "a", "b", Today, new Actor("x", "Uden tjeneste", ActorRole.Professional), Now)));
         Assert.Equal("Plan.OnlyFamilyWritesOwnWords", Code(() => plan.AddFamilyEntry(FamilyEntryKind.WhatMattersToMe, "Mine ord", Teacher, Now)));
         Assert.Equal(changes, plan.Changes.Count);
         Assert.True(support.IsActive);
+        Assert.True(homework.IsActive);
+
+        // Her own part she may end, with someone taking over like anyone else.
+        plan.EndIntervention(homework.Id, Today, Handover.OtherProfessional, "Klubben", Teacher, Now);
+        Assert.Equal(("Klubben", (ActorRole.Professional, "Pia Holm")), (homework.TakenOverBy, (plan.Changes.Last().ByRole, plan.Changes.Last().ByName)));
+        Assert.Equal("Intervention.AlreadyEnded", Code(() => plan.EndIntervention(homework.Id, Today, Handover.OtherProfessional, "Klubben", Teacher, Now)));
     }
 
     [Fact]

@@ -92,6 +92,37 @@ public sealed class ProfessionalAccessTests : IDisposable
     }
 
     [Fact]
+    public async Task A_teacher_ends_her_own_intervention_saying_who_takes_over_but_never_the_caseworker_s()
+    {
+        var emma = await _factory.ChildIdAsync("Emma Jensen");
+        using var teacher = await LoggedInAsync(DemoLogins.Teacher);
+        var added = await teacher.GetPageAsync($"/fagperson/plan/{emma}/indsats");
+        using var saved = await teacher.SubmitAsync(added.Form(), new Dictionary<string, string> { ["Input.What"] = "Lektiecafé om torsdagen" });
+        var plan = await teacher.GetPageAsync($"/fagperson/plan/{emma}");
+        var mine = plan.QuerySelector("section[aria-labelledby=mine-heading]")!;
+        Assert.Contains("Lektiecafé om torsdagen", mine.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("Samtaler om skole og trivsel", mine.TextContent, StringComparison.Ordinal);
+
+        var end = await teacher.GetPageAsync(mine.QuerySelector("a")!.GetAttribute("href")!);
+        using var nobody = await teacher.SubmitAsync(end.Form(), new Dictionary<string, string> { ["Input.Handover"] = "OtherProfessional", ["Input.TakenOverBy"] = string.Empty });
+        Assert.Equal(HttpStatusCode.OK, nobody.StatusCode);
+        using var ended = await teacher.SubmitAsync(end.Form(), new Dictionary<string, string> { ["Input.Handover"] = "OtherProfessional", ["Input.TakenOverBy"] = "Klubben på Nordskolen" });
+        Assert.Equal($"/fagperson/plan/{emma}", ended.Location());
+
+        using var own = await LoggedInAsync(DemoLogins.Youth);
+        Assert.Contains("Klubben på Nordskolen", (await own.GetPageAsync($"/plan/{emma}")).MainText(), StringComparison.Ordinal);
+
+        // The caseworker's intervention is not hers: its page is not found, and a forged post changes nothing.
+        var theirs = await _factory.WithDbAsync(async db => (await db.Plans.SingleAsync(item => item.ChildId == emma)).Interventions.Single(item => item.Who == "PPR").Id);
+        Assert.Equal(HttpStatusCode.NotFound, await StatusAsync(teacher, $"/fagperson/plan/{emma}/indsats/{theirs}/afslut"));
+        var forged = end.Form();
+        forged.SetAttribute("action", $"/fagperson/plan/{emma}/indsats/{theirs}/afslut");
+        using var refused = await teacher.SubmitAsync(forged, new Dictionary<string, string> { ["Input.Handover"] = "OtherProfessional", ["Input.TakenOverBy"] = "Ingen" });
+        Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
+        Assert.True(await _factory.WithDbAsync(async db => (await db.Plans.SingleAsync(item => item.ChildId == emma)).Interventions.Single(item => item.Id == theirs).IsActive));
+    }
+
+    [Fact]
     public async Task Nobody_reaches_a_plan_through_the_wrong_door()
     {
         var emma = await _factory.ChildIdAsync("Emma Jensen");

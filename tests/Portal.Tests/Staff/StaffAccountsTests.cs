@@ -106,6 +106,19 @@ public sealed class StaffAccountsTests : IDisposable
     }
 
     [Fact]
+    public async Task A_closed_caseworker_s_cases_say_so_and_nobody_can_be_given_them_again()
+    {
+        using var admin = await LoggedInAsync(Admin);
+        using var closed = await admin.SubmitAsync(FormFor(await admin.GetPageAsync(People), "Deactivate", "Lars Holm"));
+        Assert.Equal(HttpStatusCode.Redirect, closed.StatusCode);
+
+        var cases = await admin.GetPageAsync("/medarbejder/admin/sager");
+
+        Assert.Contains("Lars Holm (kontoen er lukket: giv sagen til en anden)", cases.MainText(), StringComparison.Ordinal);
+        Assert.DoesNotContain(cases.QuerySelectorAll("select option"), option => option.TextContent == "Lars Holm");
+    }
+
+    [Fact]
     public async Task An_administrator_cannot_close_their_own_account_and_nobody_else_reaches_the_page()
     {
         using var admin = await LoggedInAsync(Admin);

@@ -18,6 +18,8 @@ public sealed class PlanModel(PortalDbContext db, ConsentBook consentBook, TimeP
 
     public PlanView? View { get; private set; }
 
+    public string UserId => User.UserId();
+
     public async Task<IActionResult> OnGetAsync(Guid childId, CancellationToken cancellationToken)
     {
         var userId = User.UserId();

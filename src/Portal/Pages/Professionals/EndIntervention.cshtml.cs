@@ -1,0 +1,92 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using Portal.Consents;
+using Portal.Data;
+using Portal.Domain;
+using Portal.Domain.Plans;
+using Portal.Identity;
+using Portal.Pages.Forms;
+using Portal.Pages.Plans;
+
+namespace Portal.Pages.Professionals;
+
+/// <summary>A professional ends an intervention of their own, saying who takes over; another's is not theirs to end.</summary>
+public sealed class EndInterventionModel(PortalDbContext db, ConsentBook consentBook, IStringLocalizer<SharedResource> text, TimeProvider clock)
+    : WritePage(db, consentBook, text, clock)
+{
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public Intervention Intervention { get; private set; } = null!;
+
+    protected override object Posted => Input;
+
+    public async Task<IActionResult> OnGetAsync(Guid childId, Guid interventionId, CancellationToken cancellationToken)
+    {
+        if (await RefusalAsync(childId, cancellationToken) is { } refusal)
+        {
+            return refusal;
+        }
+
+        Input.EndedOn = DanishTime.Today(Clock);
+        return await FindOwnAsync(childId, interventionId, cancellationToken) ? Page() : NotFound();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid childId, Guid interventionId, CancellationToken cancellationToken)
+    {
+        if (await PlanToChangeAsync(childId, cancellationToken) is not { } plan)
+        {
+            return await RefusalAsync(childId, cancellationToken) ?? NotFound();
+        }
+
+        if (!Own(plan, interventionId))
+        {
+            return NotFound();
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        plan.EndIntervention(interventionId, Input.EndedOn!.Value, Input.Handover!.Value, Input.TakenOverBy, User.ToActor(), Clock.GetUtcNow());
+        await Db.SaveChangesAsync(cancellationToken);
+        return Saved();
+    }
+
+    protected override string? FieldForRule(string code) => code switch
+    {
+        "Intervention.EndsBeforeItStarts" => "Input.EndedOn",
+        "Intervention.UnknownHandover" => "Input.Handover",
+        _ => null,
+    };
+
+    private async Task<bool> FindOwnAsync(Guid childId, Guid interventionId, CancellationToken cancellationToken) =>
+        await Db.PlanOfAsync(childId, tracked: false, cancellationToken) is { } plan && Own(plan, interventionId);
+
+    /// <summary>The professional's own active intervention, to show on the page; another's is not found.</summary>
+    private bool Own(Domain.Plans.Plan plan, Guid interventionId)
+    {
+        var userId = User.UserId();
+        Intervention = plan.Interventions.FirstOrDefault(item => item.Id == interventionId && item.AuthorUserId == userId && item.IsActive)!;
+        return Intervention is not null;
+    }
+
+    public sealed class InputModel
+    {
+        [Required(ErrorMessage = "Validation.Choose")]
+        [EnumDataType(typeof(Handover), ErrorMessage = "Validation.Choose")]
+        [Display(Name = "Field.Handover")]
+        public Handover? Handover { get; set; }
+
+        [StringLength(Domain.Plans.Intervention.TakenOverByMaxLength, ErrorMessage = "Validation.TooLong")]
+        [PlainText]
+        [Display(Name = "Field.TakenOverBy")]
+        public string? TakenOverBy { get; set; }
+
+        [Required(ErrorMessage = "Validation.Required")]
+        [Display(Name = "Field.EndedOn")]
+        public DateOnly? EndedOn { get; set; }
+    }
+}
