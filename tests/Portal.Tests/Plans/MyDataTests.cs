@@ -25,6 +25,23 @@ public sealed class MyDataTests(PortalFactory factory) : IClassFixture<PortalFac
     }
 
     [Fact]
+    public async Task A_young_person_s_data_says_who_outside_the_family_opened_their_plan()
+    {
+        var emma = await factory.ChildIdAsync("Emma Jensen");
+        using var teacher = factory.CreateClient();
+        await teacher.LogInAsync(DemoLogins.Teacher);
+        await teacher.GetPageAsync($"/fagperson/plan/{emma}");
+        using var client = factory.CreateClient();
+        await client.LogInAsync(DemoLogins.Youth);
+
+        using var json = JsonDocument.Parse(await client.GetStringAsync(new Uri("/mine-data?handler=Download", UriKind.Relative)));
+
+        var reads = json.RootElement.GetProperty("children")[0].GetProperty("planReadBy").EnumerateArray().ToList();
+        Assert.Contains(reads, read => read.GetProperty("name").GetString() == "Pia Holm" && read.GetProperty("service").GetString() == "School" && read.GetProperty("role").GetString() == "Professional");
+        Assert.Contains("gange af nogen uden for familien", (await client.GetPageAsync("/mine-data")).MainText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_young_person_s_data_holds_only_their_own_plan()
     {
         using var client = factory.CreateClient();

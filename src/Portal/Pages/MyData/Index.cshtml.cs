@@ -59,6 +59,7 @@ public sealed class IndexModel(PortalDbContext db, UserManager<PortalUser> users
             .Select(invitation => new InvitationData(invitation.SentAt, invitation.ExpiresAt, invitation.AcceptedAt))
             .ToListAsync(cancellationToken);
         var consents = await db.Consents.AsNoTracking().Where(consent => ids.Contains(consent.ChildId)).ToListAsync(cancellationToken);
+        var reads = await db.PlanReads.AsNoTracking().Where(read => ids.Contains(read.ChildId)).ToListAsync(cancellationToken);
         var feedSince = await db.CalendarFeeds.AsNoTracking().Where(feed => feed.UserId == user.Id).Select(feed => (DateTimeOffset?)feed.CreatedAt).FirstOrDefaultAsync(cancellationToken);
         return new Export(
             new AccountData(user.DisplayName, user.Email ?? string.Empty, [.. roles], user.TwoFactorEnabled, mitIdIdentifier, Localization.LocalizationSetup.CultureOf(user.Language).Name),
@@ -72,7 +73,8 @@ public sealed class IndexModel(PortalDbContext db, UserManager<PortalUser> users
                 [.. meetings.Where(meeting => meeting.ChildId == child.Id).Select(meeting => MeetingData.For(meeting, new Actor(user.Id, user.DisplayName, child.YouthUserId == user.Id ? ActorRole.Youth : ActorRole.Parent)))],
                 [.. consents.Where(consent => consent.ChildId == child.Id)
                     .SelectMany(consent => consent.Decisions.Select(decision => ConsentDecisionData.For(consent, decision, wordings.Title(consent.Partner, consent.Purpose, child.Name), user.Id)))
-                    .OrderBy(decision => decision.At)]))]);
+                    .OrderBy(decision => decision.At)],
+                [.. reads.Where(read => read.ChildId == child.Id).OrderBy(read => read.At).Select(read => new PlanReadData(read.At, read.ReaderName, read.ReaderRole, read.ReaderService))]))]);
     }
 
     public sealed record Export(AccountData Account, IReadOnlyList<InvitationData> Invitations, CalendarFeedData CalendarFeed, IReadOnlyList<ChildData> Children);
@@ -96,7 +98,10 @@ public sealed class IndexModel(PortalDbContext db, UserManager<PortalUser> users
 
     public sealed record InvitationData(DateTimeOffset SentAt, DateTimeOffset ExpiresAt, DateTimeOffset? AcceptedAt);
 
-    public sealed record ChildData(Guid Id, string Name, DateOnly DateOfBirth, Domain.Plans.Plan Plan, IReadOnlyList<MeetingData> Meetings, IReadOnlyList<ConsentDecisionData> ConsentDecisions);
+    public sealed record ChildData(Guid Id, string Name, DateOnly DateOfBirth, Domain.Plans.Plan Plan, IReadOnlyList<MeetingData> Meetings, IReadOnlyList<ConsentDecisionData> ConsentDecisions, IReadOnlyList<PlanReadData> PlanReadBy);
+
+    /// <summary>Someone outside the family who opened the child's plan, as "Hvem har set planen" shows it.</summary>
+    public sealed record PlanReadData(DateTimeOffset At, string Name, ActorRole Role, Domain.Professionals.ProfessionalService? Service);
 
     /// <summary>A network meeting as this user may see it on the meeting page: the young person's reasons only for them.</summary>
     public sealed record MeetingData(DateTimeOffset StartsAt, DateTimeOffset EndsAt, string? Place, string? OnlineLink, string Purpose, bool Cancelled, IReadOnlyList<PersonData> People)
