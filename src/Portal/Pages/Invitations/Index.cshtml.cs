@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Portal.Data;
+using Portal.Pages.Forms;
 using Portal.Domain.Families;
 using Portal.Identity;
 using Portal.MitId;
@@ -96,23 +97,11 @@ public sealed class IndexModel(
         return (invitation, link.User);
     }
 
-    public sealed class InputModel
+    public sealed class InputModel : NewPasswordInput
     {
         public Guid Id { get; set; }
 
         [StringLength(2000)]
         public string Code { get; set; } = string.Empty;
-
-        [Required(ErrorMessage = "Validation.Required")]
-        [StringLength(PortalUser.PasswordMaxLength, ErrorMessage = "Validation.TooLong")]
-        [DataType(DataType.Password)]
-        [Display(Name = "Field.NewPassword")]
-        public string Password { get; set; } = string.Empty;
-
-        [Required(ErrorMessage = "Validation.Required")]
-        [DataType(DataType.Password)]
-        [Compare(nameof(Password), ErrorMessage = "Validation.PasswordsDiffer")]
-        [Display(Name = "Field.ConfirmPassword")]
-        public string ConfirmPassword { get; set; } = string.Empty;
     }
 }

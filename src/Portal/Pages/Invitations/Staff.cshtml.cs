@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Portal.Data;
+using Portal.Pages.Forms;
 using Portal.Identity;
 using Portal.Pages.Staff.Admin;
 using Portal.Security;
@@ -70,24 +71,12 @@ public sealed class StaffModel(UserManager<PortalUser> users, SignInManager<Port
         return usable ? user : null;
     }
 
-    public sealed class InputModel
+    public sealed class InputModel : NewPasswordInput
     {
         [StringLength(450)]
         public string UserId { get; set; } = string.Empty;
 
         [StringLength(2000)]
         public string Code { get; set; } = string.Empty;
-
-        [Required(ErrorMessage = "Validation.Required")]
-        [StringLength(PortalUser.PasswordMaxLength, ErrorMessage = "Validation.TooLong")]
-        [DataType(DataType.Password)]
-        [Display(Name = "Field.NewPassword")]
-        public string Password { get; set; } = string.Empty;
-
-        [Required(ErrorMessage = "Validation.Required")]
-        [DataType(DataType.Password)]
-        [Compare(nameof(Password), ErrorMessage = "Validation.PasswordsDiffer")]
-        [Display(Name = "Field.ConfirmPassword")]
-        public string ConfirmPassword { get; set; } = string.Empty;
     }
 }

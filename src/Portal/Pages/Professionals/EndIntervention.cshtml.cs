@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Portal.Consents;
@@ -6,7 +5,6 @@ using Portal.Data;
 using Portal.Domain;
 using Portal.Domain.Plans;
 using Portal.Identity;
-using Portal.Pages.Forms;
 using Portal.Pages.Plans;
 
 namespace Portal.Pages.Professionals;
@@ -16,7 +14,7 @@ public sealed class EndInterventionModel(PortalDbContext db, ConsentBook consent
     : WritePage(db, consentBook, text, clock)
 {
     [BindProperty]
-    public InputModel Input { get; set; } = new();
+    public EndInterventionInput Input { get; set; } = new();
 
     public Intervention Intervention { get; private set; } = null!;
 
@@ -71,22 +69,5 @@ public sealed class EndInterventionModel(PortalDbContext db, ConsentBook consent
         var userId = User.UserId();
         Intervention = plan.Interventions.FirstOrDefault(item => item.Id == interventionId && item.AuthorUserId == userId && item.IsActive)!;
         return Intervention is not null;
-    }
-
-    public sealed class InputModel
-    {
-        [Required(ErrorMessage = "Validation.Choose")]
-        [EnumDataType(typeof(Handover), ErrorMessage = "Validation.Choose")]
-        [Display(Name = "Field.Handover")]
-        public Handover? Handover { get; set; }
-
-        [StringLength(Domain.Plans.Intervention.TakenOverByMaxLength, ErrorMessage = "Validation.TooLong")]
-        [PlainText]
-        [Display(Name = "Field.TakenOverBy")]
-        public string? TakenOverBy { get; set; }
-
-        [Required(ErrorMessage = "Validation.Required")]
-        [Display(Name = "Field.EndedOn")]
-        public DateOnly? EndedOn { get; set; }
     }
 }

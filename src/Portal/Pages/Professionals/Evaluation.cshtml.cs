@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Portal.Consents;
@@ -6,7 +5,7 @@ using Portal.Data;
 using Portal.Domain;
 using Portal.Domain.Plans;
 using Portal.Identity;
-using Portal.Pages.Forms;
+using Portal.Pages.Plans;
 
 namespace Portal.Pages.Professionals;
 
@@ -15,7 +14,7 @@ public sealed class EvaluationModel(PortalDbContext db, ConsentBook consentBook,
     : WritePage(db, consentBook, text, clock)
 {
     [BindProperty]
-    public InputModel Input { get; set; } = new();
+    public EvaluationInput Input { get; set; } = new();
 
     protected override object Posted => Input;
 
@@ -43,37 +42,4 @@ public sealed class EvaluationModel(PortalDbContext db, ConsentBook consentBook,
     }
 
     protected override string? FieldForRule(string code) => code == "Evaluation.InTheFuture" ? "Input.Date" : null;
-
-    public sealed class InputModel
-    {
-        [Required(ErrorMessage = "Validation.Required")]
-        [Display(Name = "Field.EvaluationDate")]
-        public DateOnly? Date { get; set; }
-
-        [Required(ErrorMessage = "Validation.Required")]
-        [StringLength(Evaluation.TextMaxLength, ErrorMessage = "Validation.TooLong")]
-        [PlainText]
-        [Display(Name = "Field.WhatHappened")]
-        public string WhatHappened { get; set; } = string.Empty;
-
-        [Required(ErrorMessage = "Validation.Required")]
-        [StringLength(Evaluation.TextMaxLength, ErrorMessage = "Validation.TooLong")]
-        [PlainText]
-        [Display(Name = "Field.WhatNext")]
-        public string WhatNext { get; set; } = string.Empty;
-
-        [Range(EvaluationScores.Lowest, EvaluationScores.Highest, ErrorMessage = "Scores.OutOfRange")]
-        [Display(Name = "Scores.FamilyScore")]
-        public int? FamilyScore { get; set; }
-
-        [Range(EvaluationScores.Lowest, EvaluationScores.Highest, ErrorMessage = "Scores.OutOfRange")]
-        [Display(Name = "Scores.ChildScore")]
-        public int? ChildScore { get; set; }
-
-        [Range(EvaluationScores.Lowest, EvaluationScores.Highest, ErrorMessage = "Scores.OutOfRange")]
-        [Display(Name = "Scores.ProfessionalScore")]
-        public int? ProfessionalScore { get; set; }
-
-        public EvaluationScores Scores => new(FamilyScore, ChildScore, ProfessionalScore);
-    }
 }

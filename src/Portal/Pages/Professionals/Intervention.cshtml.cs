@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Portal.Consents;
@@ -6,7 +5,7 @@ using Portal.Data;
 using Portal.Domain;
 using Portal.Domain.Plans;
 using Portal.Identity;
-using Portal.Pages.Forms;
+using Portal.Pages.Plans;
 
 namespace Portal.Pages.Professionals;
 
@@ -15,7 +14,7 @@ public sealed class InterventionModel(PortalDbContext db, ConsentBook consentBoo
     : WritePage(db, consentBook, text, clock)
 {
     [BindProperty]
-    public InputModel Input { get; set; } = new();
+    public InterventionInput Input { get; set; } = new();
 
     protected override object Posted => Input;
 
@@ -44,23 +43,4 @@ public sealed class InterventionModel(PortalDbContext db, ConsentBook consentBoo
     }
 
     protected override string? FieldForRule(string code) => code == "Intervention.EndsBeforeItStarts" ? "Input.To" : null;
-
-    public sealed class InputModel
-    {
-        [Required(ErrorMessage = "Validation.Required")]
-        [StringLength(Domain.Plans.Intervention.WhatMaxLength, ErrorMessage = "Validation.TooLong")]
-        [PlainText]
-        [Display(Name = "Field.InterventionWhat")]
-        public string What { get; set; } = string.Empty;
-
-        [Required(ErrorMessage = "Validation.Required")]
-        [Display(Name = "Field.From")]
-        public DateOnly? From { get; set; }
-
-        [Display(Name = "Field.To")]
-        public DateOnly? To { get; set; }
-
-        [Display(Name = "Marks.Legend")]
-        public List<GuidingMarks> Marks { get; set; } = [];
-    }
 }

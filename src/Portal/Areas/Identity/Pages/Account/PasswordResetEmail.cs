@@ -1,4 +1,3 @@
-using System.Text.Encodings.Web;
 using Microsoft.Extensions.Localization;
 using Portal.Email;
 
@@ -14,18 +13,6 @@ public sealed class PasswordResetEmail
     public static EmailMessage Create(IStringLocalizer<PasswordResetEmail> text, string to, string name, string link)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var subject = text["Subject"];
-        var greeting = text["Greeting", name];
-        var body = text["Body"];
-        var ignore = text["Ignore"];
-        var encode = HtmlEncoder.Default;
-        var html = $"""
-            <p>{encode.Encode(greeting)}</p>
-            <p>{encode.Encode(body)}</p>
-            <p><a href="{encode.Encode(link)}">{encode.Encode(text["LinkText"])}</a></p>
-            <p>{encode.Encode(ignore)}</p>
-            """;
-        var plain = $"{greeting}\n\n{body}\n\n{link}\n\n{ignore}\n";
-        return new EmailMessage(to, subject, plain, html);
+        return LinkEmail.Create(to, text["Subject"], [text["Greeting", name], text["Body"]], text["LinkText"], link, [text["Ignore"]]);
     }
 }

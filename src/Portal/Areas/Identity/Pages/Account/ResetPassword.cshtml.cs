@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Portal.Data;
+using Portal.Pages.Forms;
 using Portal.Identity;
 using Portal.Security;
 
@@ -56,7 +57,7 @@ public sealed class ResetPasswordModel(UserManager<PortalUser> userManager, IStr
     }
 
 
-    public sealed class InputModel
+    public sealed class InputModel : NewPasswordInput
     {
         [Required(ErrorMessage = "Validation.LinkBroken")]
         [StringLength(100, ErrorMessage = "Validation.LinkBroken")]
@@ -65,17 +66,5 @@ public sealed class ResetPasswordModel(UserManager<PortalUser> userManager, IStr
         [Required(ErrorMessage = "Validation.LinkBroken")]
         [StringLength(2000, ErrorMessage = "Validation.LinkBroken")]
         public string Code { get; set; } = string.Empty;
-
-        [Required(ErrorMessage = "Validation.Required")]
-        [StringLength(PortalUser.PasswordMaxLength, ErrorMessage = "Validation.TooLong")]
-        [DataType(DataType.Password)]
-        [Display(Name = "Field.NewPassword")]
-        public string Password { get; set; } = string.Empty;
-
-        [Required(ErrorMessage = "Validation.Required")]
-        [DataType(DataType.Password)]
-        [Compare(nameof(Password), ErrorMessage = "Validation.PasswordsDiffer")]
-        [Display(Name = "Field.ConfirmPassword")]
-        public string ConfirmPassword { get; set; } = string.Empty;
     }
 }

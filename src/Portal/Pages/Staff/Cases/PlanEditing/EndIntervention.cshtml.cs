@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
@@ -6,7 +5,7 @@ using Portal.Data;
 using Portal.Domain;
 using Portal.Domain.Plans;
 using Portal.Identity;
-using Portal.Pages.Forms;
+using Portal.Pages.Plans;
 
 namespace Portal.Pages.Staff.Cases.PlanEditing;
 
@@ -69,22 +68,8 @@ public sealed class EndInterventionModel(PortalDbContext db, IStringLocalizer<Sh
         return Intervention is not null;
     }
 
-    public sealed class InputModel : IPlanEdit
+    public sealed class InputModel : EndInterventionInput, IPlanEdit
     {
         public string ConcurrencyStamp { get; set; } = string.Empty;
-
-        [Required(ErrorMessage = "Validation.Choose")]
-        [EnumDataType(typeof(Handover), ErrorMessage = "Validation.Choose")]
-        [Display(Name = "Field.Handover")]
-        public Handover? Handover { get; set; }
-
-        [StringLength(Intervention.TakenOverByMaxLength, ErrorMessage = "Validation.TooLong")]
-        [PlainText]
-        [Display(Name = "Field.TakenOverBy")]
-        public string? TakenOverBy { get; set; }
-
-        [Required(ErrorMessage = "Validation.Required")]
-        [Display(Name = "Field.EndedOn")]
-        public DateOnly? EndedOn { get; set; }
     }
 }

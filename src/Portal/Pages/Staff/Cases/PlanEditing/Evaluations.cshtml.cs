@@ -1,11 +1,10 @@
-using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Portal.Data;
 using Portal.Domain;
 using Portal.Domain.Plans;
 using Portal.Identity;
-using Portal.Pages.Forms;
+using Portal.Pages.Plans;
 
 namespace Portal.Pages.Staff.Cases.PlanEditing;
 
@@ -43,38 +42,8 @@ public sealed class EvaluationsModel(PortalDbContext db, IStringLocalizer<Shared
 
     protected override string? FieldForRule(string code) => code == "Evaluation.InTheFuture" ? "Input.Date" : null;
 
-    public sealed class InputModel : IPlanEdit
+    public sealed class InputModel : EvaluationInput, IPlanEdit
     {
         public string ConcurrencyStamp { get; set; } = string.Empty;
-
-        [Required(ErrorMessage = "Validation.Required")]
-        [Display(Name = "Field.EvaluationDate")]
-        public DateOnly? Date { get; set; }
-
-        [Required(ErrorMessage = "Validation.Required")]
-        [StringLength(Evaluation.TextMaxLength, ErrorMessage = "Validation.TooLong")]
-        [PlainText]
-        [Display(Name = "Field.WhatHappened")]
-        public string WhatHappened { get; set; } = string.Empty;
-
-        [Required(ErrorMessage = "Validation.Required")]
-        [StringLength(Evaluation.TextMaxLength, ErrorMessage = "Validation.TooLong")]
-        [PlainText]
-        [Display(Name = "Field.WhatNext")]
-        public string WhatNext { get; set; } = string.Empty;
-
-        [Range(EvaluationScores.Lowest, EvaluationScores.Highest, ErrorMessage = "Scores.OutOfRange")]
-        [Display(Name = "Scores.FamilyScore")]
-        public int? FamilyScore { get; set; }
-
-        [Range(EvaluationScores.Lowest, EvaluationScores.Highest, ErrorMessage = "Scores.OutOfRange")]
-        [Display(Name = "Scores.ChildScore")]
-        public int? ChildScore { get; set; }
-
-        [Range(EvaluationScores.Lowest, EvaluationScores.Highest, ErrorMessage = "Scores.OutOfRange")]
-        [Display(Name = "Scores.ProfessionalScore")]
-        public int? ProfessionalScore { get; set; }
-
-        public EvaluationScores Scores => new(FamilyScore, ChildScore, ProfessionalScore);
     }
 }

@@ -5,6 +5,7 @@ using Portal.Data;
 using Portal.Domain.Plans;
 using Portal.Identity;
 using Portal.Pages.Forms;
+using Portal.Pages.Plans;
 
 namespace Portal.Pages.Staff.Cases.PlanEditing;
 
@@ -38,30 +39,14 @@ public sealed class InterventionsModel(PortalDbContext db, IStringLocalizer<Shar
 
     protected override string? FieldForRule(string code) => code == "Intervention.EndsBeforeItStarts" ? "Input.To" : null;
 
-    public sealed class InputModel : IPlanEdit
+    public sealed class InputModel : InterventionInput, IPlanEdit
     {
         public string ConcurrencyStamp { get; set; } = string.Empty;
-
-        [Required(ErrorMessage = "Validation.Required")]
-        [StringLength(Intervention.WhatMaxLength, ErrorMessage = "Validation.TooLong")]
-        [PlainText]
-        [Display(Name = "Field.InterventionWhat")]
-        public string What { get; set; } = string.Empty;
 
         [Required(ErrorMessage = "Validation.Required")]
         [StringLength(Intervention.WhoMaxLength, ErrorMessage = "Validation.TooLong")]
         [PlainText]
         [Display(Name = "Field.InterventionWho")]
         public string Who { get; set; } = string.Empty;
-
-        [Required(ErrorMessage = "Validation.Required")]
-        [Display(Name = "Field.From")]
-        public DateOnly? From { get; set; }
-
-        [Display(Name = "Field.To")]
-        public DateOnly? To { get; set; }
-
-        [Display(Name = "Marks.Legend")]
-        public List<GuidingMarks> Marks { get; set; } = [];
     }
 }
