@@ -123,6 +123,35 @@ public sealed class ProfessionalAccessTests : IDisposable
     }
 
     [Fact]
+    public async Task The_same_form_sent_twice_writes_once_and_the_second_keeps_the_text_with_a_word_on_why()
+    {
+        var emma = await _factory.ChildIdAsync("Emma Jensen");
+        using var teacher = await LoggedInAsync(DemoLogins.Teacher);
+        var form = (await teacher.GetPageAsync($"/fagperson/plan/{emma}/evaluering")).Form();
+        var values = new Dictionary<string, string> { ["Input.WhatHappened"] = "Sendt to gange ved en fejl", ["Input.WhatNext"] = "Intet" };
+
+        using var first = await teacher.SubmitAsync(form, values);
+        using var second = await teacher.SubmitAsync(form, values);
+
+        Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        var again = await Html.ReadAsync(second);
+        Assert.Contains("En anden har gemt planen, mens du skrev.", again.MainText(), StringComparison.Ordinal);
+        Assert.Equal("Sendt to gange ved en fejl", again.QuerySelector("textarea[name='Input.WhatHappened']")?.TextContent);
+        Assert.Equal(1, await _factory.WithDbAsync(async db => (await db.Plans.SingleAsync(item => item.ChildId == emma)).Evaluations.Count(item => item.WhatHappened == "Sendt to gange ved en fejl")));
+
+        // Ending her intervention twice: the second send says it is already done.
+        var added = await teacher.GetPageAsync($"/fagperson/plan/{emma}/indsats");
+        using var saved = await teacher.SubmitAsync(added.Form(), new Dictionary<string, string> { ["Input.What"] = "Læsegruppe" });
+        var end = await teacher.GetPageAsync((await teacher.GetPageAsync($"/fagperson/plan/{emma}")).QuerySelector("section[aria-labelledby=mine-heading] a")!.GetAttribute("href")!);
+        var ending = new Dictionary<string, string> { ["Input.Handover"] = "NoLongerNeededAgreedWithFamily" };
+        using var ended = await teacher.SubmitAsync(end.Form(), ending);
+        using var twice = await teacher.SubmitAsync(end.Form(), ending);
+        Assert.Equal($"/fagperson/plan/{emma}", twice.Location());
+        Assert.Contains("Det blev ikke gemt, fordi det samme lige er sket", (await teacher.GetPageAsync(twice.Location())).MainText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Nobody_reaches_a_plan_through_the_wrong_door()
     {
         var emma = await _factory.ChildIdAsync("Emma Jensen");

@@ -7,9 +7,20 @@ namespace Portal.Pages.Plans;
 // The fields of the forms that write into a plan, shared by the caseworker's plan pages and the professionals' pages:
 // the same item is written with the same rules and the same words wherever it is written.
 
-/// <summary>An evaluation: the date, what happened, what happens next, and "Hvordan går det?" from 1 to 10.</summary>
-public class EvaluationInput
+/// <summary>
+/// The posted form of a plan edit carries the plan's stamp as the writer saw it: a save made on an older plan (somebody
+/// else saved meanwhile, or the same form was sent twice) is refused, and the page is shown again with the text kept.
+/// </summary>
+public interface IPlanEdit
 {
+    string ConcurrencyStamp { get; set; }
+}
+
+/// <summary>An evaluation: the date, what happened, what happens next, and "Hvordan går det?" from 1 to 10.</summary>
+public class EvaluationInput : IPlanEdit
+{
+    public string ConcurrencyStamp { get; set; } = string.Empty;
+
     [Required(ErrorMessage = "Validation.Required")]
     [Display(Name = "Field.EvaluationDate")]
     public DateOnly? Date { get; set; }
@@ -42,8 +53,10 @@ public class EvaluationInput
 }
 
 /// <summary>An intervention: what is done, from when to when, and the guiding marks it serves. Who does it is the page's.</summary>
-public class InterventionInput
+public class InterventionInput : IPlanEdit
 {
+    public string ConcurrencyStamp { get; set; } = string.Empty;
+
     [Required(ErrorMessage = "Validation.Required")]
     [StringLength(Intervention.WhatMaxLength, ErrorMessage = "Validation.TooLong")]
     [PlainText]
@@ -62,8 +75,10 @@ public class InterventionInput
 }
 
 /// <summary>The end of an intervention: who takes over, and when.</summary>
-public class EndInterventionInput
+public class EndInterventionInput : IPlanEdit
 {
+    public string ConcurrencyStamp { get; set; } = string.Empty;
+
     [Required(ErrorMessage = "Validation.Choose")]
     [EnumDataType(typeof(Handover), ErrorMessage = "Validation.Choose")]
     [Display(Name = "Field.Handover")]

@@ -18,7 +18,7 @@ public sealed class EndInterventionModel(PortalDbContext db, ConsentBook consent
 
     public Intervention Intervention { get; private set; } = null!;
 
-    protected override object Posted => Input;
+    protected override IPlanEdit Posted => Input;
 
     public async Task<IActionResult> OnGetAsync(Guid childId, Guid interventionId, CancellationToken cancellationToken)
     {
@@ -28,7 +28,7 @@ public sealed class EndInterventionModel(PortalDbContext db, ConsentBook consent
         }
 
         Input.EndedOn = DanishTime.Today(Clock);
-        return await FindOwnAsync(childId, interventionId, cancellationToken) ? Page() : NotFound();
+        return await FindOwnAsync(interventionId, cancellationToken) ? Page() : NotFound();
     }
 
     public async Task<IActionResult> OnPostAsync(Guid childId, Guid interventionId, CancellationToken cancellationToken)
@@ -38,9 +38,16 @@ public sealed class EndInterventionModel(PortalDbContext db, ConsentBook consent
             return await RefusalAsync(childId, cancellationToken) ?? NotFound();
         }
 
-        if (!Own(plan, interventionId))
+        if (!Own(plan, interventionId, activeOnly: false))
         {
             return NotFound();
+        }
+
+        if (!Intervention.IsActive)
+        {
+            // Sent twice, or ended from another tab: it is done, which is what she asked for.
+            TempData["StatusMessage"] = Text["Form.DoneMeanwhile"].Value;
+            return RedirectToPage("/Professionals/Plan", new { childId });
         }
 
         if (!ModelState.IsValid)
@@ -60,14 +67,18 @@ public sealed class EndInterventionModel(PortalDbContext db, ConsentBook consent
         _ => null,
     };
 
-    private async Task<bool> FindOwnAsync(Guid childId, Guid interventionId, CancellationToken cancellationToken) =>
-        await Db.PlanOfAsync(childId, tracked: false, cancellationToken) is { } plan && Own(plan, interventionId);
+    private async Task<bool> FindOwnAsync(Guid interventionId, CancellationToken cancellationToken) =>
+        await ShownPlanAsync(cancellationToken) is { } plan && Own(plan, interventionId);
 
-    /// <summary>The professional's own active intervention, to show on the page; another's is not found.</summary>
-    private bool Own(Domain.Plans.Plan plan, Guid interventionId)
+    /// <summary>After a refusal the intervention may have been ended meanwhile: then it is not found any more.</summary>
+    public override async Task<IActionResult> ShowAgainAsync(CancellationToken cancellationToken) =>
+        await FindOwnAsync(Intervention.Id, cancellationToken) ? Page() : NotFound();
+
+    /// <summary>The professional's own intervention (active, to show the form), to end; another's is not found.</summary>
+    private bool Own(Domain.Plans.Plan plan, Guid interventionId, bool activeOnly = true)
     {
         var userId = User.UserId();
-        Intervention = plan.Interventions.FirstOrDefault(item => item.Id == interventionId && item.AuthorUserId == userId && item.IsActive)!;
+        Intervention = plan.Interventions.FirstOrDefault(item => item.Id == interventionId && item.AuthorUserId == userId && (item.IsActive || !activeOnly))!;
         return Intervention is not null;
     }
 }

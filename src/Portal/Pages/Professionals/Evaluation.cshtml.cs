@@ -16,12 +16,12 @@ public sealed class EvaluationModel(PortalDbContext db, ConsentBook consentBook,
     [BindProperty]
     public EvaluationInput Input { get; set; } = new();
 
-    protected override object Posted => Input;
+    protected override IPlanEdit Posted => Input;
 
     public async Task<IActionResult> OnGetAsync(Guid childId, CancellationToken cancellationToken)
     {
         Input.Date = DanishTime.Today(Clock);
-        return await RefusalAsync(childId, cancellationToken) ?? Page();
+        return await RefusalAsync(childId, cancellationToken) ?? (await ShownPlanAsync(cancellationToken) is null ? NotFound() : Page());
     }
 
     public async Task<IActionResult> OnPostAsync(Guid childId, CancellationToken cancellationToken)

@@ -16,12 +16,12 @@ public sealed class InterventionModel(PortalDbContext db, ConsentBook consentBoo
     [BindProperty]
     public InterventionInput Input { get; set; } = new();
 
-    protected override object Posted => Input;
+    protected override IPlanEdit Posted => Input;
 
     public async Task<IActionResult> OnGetAsync(Guid childId, CancellationToken cancellationToken)
     {
         Input.From = DanishTime.Today(Clock);
-        return await RefusalAsync(childId, cancellationToken) ?? Page();
+        return await RefusalAsync(childId, cancellationToken) ?? (await ShownPlanAsync(cancellationToken) is null ? NotFound() : Page());
     }
 
     public async Task<IActionResult> OnPostAsync(Guid childId, CancellationToken cancellationToken)

@@ -14,7 +14,7 @@ public sealed class EndInterventionModel(PortalDbContext db, IStringLocalizer<Sh
     : PlanEditPage(db, text, clock)
 {
     [BindProperty]
-    public InputModel Input { get; set; } = new();
+    public EndInterventionInput Input { get; set; } = new();
 
     protected override IPlanEdit Form => Input;
 
@@ -66,10 +66,5 @@ public sealed class EndInterventionModel(PortalDbContext db, IStringLocalizer<Sh
     {
         Intervention = Plan?.Interventions.FirstOrDefault(item => item.Id == interventionId)!;
         return Intervention is not null;
-    }
-
-    public sealed class InputModel : EndInterventionInput, IPlanEdit
-    {
-        public string ConcurrencyStamp { get; set; } = string.Empty;
     }
 }

@@ -13,7 +13,7 @@ public sealed class EvaluationsModel(PortalDbContext db, IStringLocalizer<Shared
     : PlanEditPage(db, text, clock)
 {
     [BindProperty]
-    public InputModel Input { get; set; } = new();
+    public EvaluationInput Input { get; set; } = new();
 
     protected override IPlanEdit Form => Input;
 
@@ -41,9 +41,4 @@ public sealed class EvaluationsModel(PortalDbContext db, IStringLocalizer<Shared
     }
 
     protected override string? FieldForRule(string code) => code == "Evaluation.InTheFuture" ? "Input.Date" : null;
-
-    public sealed class InputModel : EvaluationInput, IPlanEdit
-    {
-        public string ConcurrencyStamp { get; set; } = string.Empty;
-    }
 }

@@ -39,10 +39,8 @@ public sealed class InterventionsModel(PortalDbContext db, IStringLocalizer<Shar
 
     protected override string? FieldForRule(string code) => code == "Intervention.EndsBeforeItStarts" ? "Input.To" : null;
 
-    public sealed class InputModel : InterventionInput, IPlanEdit
+    public sealed class InputModel : InterventionInput
     {
-        public string ConcurrencyStamp { get; set; } = string.Empty;
-
         [Required(ErrorMessage = "Validation.Required")]
         [StringLength(Intervention.WhoMaxLength, ErrorMessage = "Validation.TooLong")]
         [PlainText]

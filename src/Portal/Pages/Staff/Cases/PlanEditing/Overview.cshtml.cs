@@ -6,6 +6,7 @@ using Portal.Domain;
 using Portal.Domain.Plans;
 using Portal.Identity;
 using Portal.Pages.Forms;
+using Portal.Pages.Plans;
 
 namespace Portal.Pages.Staff.Cases.PlanEditing;
 

@@ -10,12 +10,6 @@ using Portal.Pages.Plans;
 
 namespace Portal.Pages.Staff.Cases.PlanEditing;
 
-/// <summary>The posted form of a plan edit carries the plan's stamp as the caseworker saw it.</summary>
-public interface IPlanEdit
-{
-    string ConcurrencyStamp { get; set; }
-}
-
 /// <summary>
 /// What the caseworker's plan pages share: the plan of a child assigned to them, loaded to show or to change. A change
 /// is saved only if nobody else saved the plan since the form was drawn; a refusal (see <see cref="RefusedChanges"/>)

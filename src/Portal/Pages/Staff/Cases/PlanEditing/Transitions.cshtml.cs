@@ -5,6 +5,7 @@ using Portal.Data;
 using Portal.Domain.Plans;
 using Portal.Identity;
 using Portal.Pages.Forms;
+using Portal.Pages.Plans;
 
 namespace Portal.Pages.Staff.Cases.PlanEditing;
 
