@@ -38,14 +38,27 @@ public sealed class ProfessionalAssignment
     public bool NeedsConsent => Service.ConsentPartner() is not null;
 
     /// <summary>
-    /// Whether the professional may read the plan now: for Sundhedsplejen and De Åbne Rådgivninger only while the consent
-    /// to exchange information with that service is valid (the consent rules decide), for the others while the
-    /// caseworker's recorded legal basis stands.
+    /// For Sundhedsplejen and De Åbne Rådgivninger: the state now of the child's consent to exchange information with
+    /// that service, as the consent rules decide it. Null for a service that reads on a recorded legal basis.
     /// </summary>
-    /// <param name="validExchangeConsents">The partner services whose information-exchange consent for this child is valid now.</param>
-    public bool AllowsReading(IReadOnlyCollection<Consents.PartnerService> validExchangeConsents)
+    /// <param name="childConsents">The child's consents, with every decision.</param>
+    /// <param name="required">Who must consent for the child today (<see cref="Consents.ConsentPolicy.RequiredParties"/>).</param>
+    public Consents.ConsentState? ExchangeConsentAt(DateTimeOffset now, IEnumerable<Consents.Consent> childConsents, IReadOnlyList<Consents.Party> required)
     {
-        ArgumentNullException.ThrowIfNull(validExchangeConsents);
-        return Service.ConsentPartner() is { } partner ? validExchangeConsents.Contains(partner) : LegalBasis is not null;
+        ArgumentNullException.ThrowIfNull(childConsents);
+        if (Service.ConsentPartner() is not { } partner)
+        {
+            return null;
+        }
+
+        var consent = childConsents.FirstOrDefault(item => item.ChildId == ChildId && item.Partner == partner && item.Purpose == Consents.ConsentPurpose.InformationExchange);
+        return consent?.StatusAt(now, required).State ?? Consents.ConsentState.NotGiven;
     }
+
+    /// <summary>
+    /// Whether the professional may read the plan now: for Sundhedsplejen and De Åbne Rådgivninger only while the consent
+    /// to exchange information with that service is valid, for the others while the caseworker's recorded legal basis stands.
+    /// </summary>
+    public bool AllowsReading(DateTimeOffset now, IEnumerable<Consents.Consent> childConsents, IReadOnlyList<Consents.Party> required) =>
+        ExchangeConsentAt(now, childConsents, required) is { } state ? state == Consents.ConsentState.Valid : LegalBasis is not null;
 }

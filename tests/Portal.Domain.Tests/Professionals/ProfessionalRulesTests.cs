@@ -17,26 +17,66 @@ public sealed class ProfessionalRulesTests
     private static readonly Actor Teacher = new("teacher", "Pia Holm", ActorRole.Professional, ProfessionalService.School);
     private static readonly Actor HealthVisitor = new("hv", "Birgit Dahl", ActorRole.Professional, ProfessionalService.HealthVisitors);
     private static readonly Actor Mother = new("mother", "Sofie Jensen", ActorRole.Parent);
+    private static readonly Party[] Parents = [new("mother", "Sofie Jensen", ActorRole.Parent), new("father", "Anders Jensen", ActorRole.Parent)];
+    private static readonly ConsentWording Wording = new("2026-1", "Kommunen og Sundhedsplejen må udveksle oplysninger om Oskar.");
 
     [Fact]
-    public void A_health_visitor_reads_only_while_the_consent_to_exchange_information_with_Sundhedsplejen_is_valid()
+    public void A_health_visitor_reads_only_while_both_parents_consent_to_exchanging_information_with_Sundhedsplejen()
     {
-        var assignment = NewChild().AddProfessional("hv", ProfessionalService.HealthVisitors, "ignored: the consent decides", Now);
+        var child = NewChild();
+        var assignment = child.AddProfessional("hv", ProfessionalService.HealthVisitors, "ignored: the consent decides", Now);
+        var exchange = Consent.For(child.Id, PartnerService.HealthVisitors, ConsentPurpose.InformationExchange);
+        var meetings = Consent.For(child.Id, PartnerService.HealthVisitors, ConsentPurpose.NetworkMeetings);
+        Consent[] consents = [exchange, meetings];
 
         Assert.True(assignment.NeedsConsent);
         Assert.Null(assignment.LegalBasis);
-        Assert.False(assignment.AllowsReading([]));
-        Assert.False(assignment.AllowsReading([PartnerService.OpenCounselling]));
-        Assert.True(assignment.AllowsReading([PartnerService.HealthVisitors]));
+        Assert.Equal(ConsentState.NotGiven, assignment.ExchangeConsentAt(Now, [], Parents));
+        Assert.False(assignment.AllowsReading(Now, [], Parents));
+
+        // Consent to take part in meetings is not consent to read the plan; one parent's yes is not both parents'.
+        meetings.Give(Parents[0], Wording, ConsentMethod.Portal, null, Now, 12, Parents);
+        meetings.Give(Parents[1], Wording, ConsentMethod.Portal, null, Now, 12, Parents);
+        exchange.Give(Parents[0], Wording, ConsentMethod.Portal, null, Now, 12, Parents);
+        Assert.Equal(ConsentState.WaitingForOthers, assignment.ExchangeConsentAt(Now, consents, Parents));
+        Assert.False(assignment.AllowsReading(Now, consents, Parents));
+
+        exchange.Give(Parents[1], Wording, ConsentMethod.Portal, null, Now, 12, Parents);
+        Assert.True(assignment.AllowsReading(Now, consents, Parents));
+
+        // Withdrawn: closed the same moment. And a valid consent for another child opens nothing here.
+        exchange.Revoke(Parents[1], Wording, ConsentMethod.Portal, null, Now.AddMinutes(1), Parents);
+        Assert.Equal(ConsentState.Revoked, assignment.ExchangeConsentAt(Now.AddMinutes(1), consents, Parents));
+        Assert.False(assignment.AllowsReading(Now.AddMinutes(1), consents, Parents));
+        var other = Consent.For(Guid.NewGuid(), PartnerService.HealthVisitors, ConsentPurpose.InformationExchange);
+        other.Give(Parents[0], Wording, ConsentMethod.Portal, null, Now, 12, Parents);
+        other.Give(Parents[1], Wording, ConsentMethod.Portal, null, Now, 12, Parents);
+        Assert.False(assignment.AllowsReading(Now.AddMinutes(1), [other], Parents));
+    }
+
+    [Fact]
+    public void A_consent_ends_access_when_it_expires()
+    {
+        var child = NewChild();
+        var assignment = child.AddProfessional("oc", ProfessionalService.OpenCounselling, null, Now);
+        var exchange = Consent.For(child.Id, PartnerService.OpenCounselling, ConsentPurpose.InformationExchange);
+        exchange.Give(Parents[0], Wording, ConsentMethod.Portal, null, Now, 12, Parents);
+        exchange.Give(Parents[1], Wording, ConsentMethod.Portal, null, Now, 12, Parents);
+
+        Assert.True(assignment.AllowsReading(Now.AddMonths(12).AddMinutes(-1), [exchange], Parents));
+        Assert.False(assignment.AllowsReading(Now.AddMonths(12), [exchange], Parents));
     }
 
     [Fact]
     public void Open_counselling_reads_on_its_own_consent_not_on_the_health_visitors()
     {
-        var assignment = NewChild().AddProfessional("oc", ProfessionalService.OpenCounselling, null, Now);
+        var child = NewChild();
+        var assignment = child.AddProfessional("oc", ProfessionalService.OpenCounselling, null, Now);
+        var healthVisitors = Consent.For(child.Id, PartnerService.HealthVisitors, ConsentPurpose.InformationExchange);
+        healthVisitors.Give(Parents[0], Wording, ConsentMethod.Portal, null, Now, 12, Parents);
+        healthVisitors.Give(Parents[1], Wording, ConsentMethod.Portal, null, Now, 12, Parents);
 
-        Assert.False(assignment.AllowsReading([PartnerService.HealthVisitors]));
-        Assert.True(assignment.AllowsReading([PartnerService.OpenCounselling, PartnerService.HealthVisitors]));
+        Assert.False(assignment.AllowsReading(Now, [healthVisitors], Parents));
     }
 
     [Theory]
@@ -54,7 +94,8 @@ public sealed class ProfessionalRulesTests
 
         Assert.False(assignment.NeedsConsent);
         Assert.Equal("Forældrenes skriftlige samtykke", assignment.LegalBasis);
-        Assert.True(assignment.AllowsReading([]));
+        Assert.Null(assignment.ExchangeConsentAt(Now, [], Parents));
+        Assert.True(assignment.AllowsReading(Now, [], Parents));
         Assert.Equal((child.Id, "p", service, Now), (assignment.ChildId, assignment.UserId, assignment.Service, assignment.AddedAt));
     }
 

@@ -37,11 +37,8 @@ public sealed record SharedCase(Child Child, ProfessionalAssignment Assignment, 
         return [.. children.Select(child =>
         {
             var assignment = child.Professionals.Single();
-            var valid = Enum.GetValues<PartnerService>()
-                .Where(partner => consents[child.Id].Status(partner, ConsentPurpose.InformationExchange).State == ConsentState.Valid)
-                .ToList();
-            ConsentState? exchange = assignment.Service.ConsentPartner() is { } partner ? consents[child.Id].Status(partner, ConsentPurpose.InformationExchange).State : null;
-            return new SharedCase(child, assignment, exchange, assignment.AllowsReading(valid));
+            var (book, now) = (consents[child.Id], consents[child.Id].Now);
+            return new SharedCase(child, assignment, assignment.ExchangeConsentAt(now, book.Consents, book.Required), assignment.AllowsReading(now, book.Consents, book.Required));
         })];
     }
 

@@ -116,16 +116,14 @@ public sealed class ProfessionalsModel(PortalDbContext db, ConsentBook consentBo
             .Select(assignment => new Added(
                 byId[assignment.UserId],
                 assignment,
-                assignment.Service.ConsentPartner() is { } partner ? consents.Status(partner, ConsentPurpose.InformationExchange).State : null))
+                assignment.ExchangeConsentAt(consents.Now, consents.Consents, consents.Required),
+                assignment.AllowsReading(consents.Now, consents.Consents, consents.Required)))
             .OrderBy(added => added.User.DisplayName)];
         Available = [.. professionals.Where(user => user.DeactivatedAt is null && !child.Professionals.Any(assignment => assignment.UserId == user.Id))];
         return true;
     }
 
-    public sealed record Added(PortalUser User, ProfessionalAssignment Assignment, ConsentState? ExchangeConsent)
-    {
-        public bool MayRead => ExchangeConsent is { } state ? state == ConsentState.Valid : Assignment.LegalBasis is not null;
-    }
+    public sealed record Added(PortalUser User, ProfessionalAssignment Assignment, ConsentState? ExchangeConsent, bool MayRead);
 
     public sealed class InputModel
     {
