@@ -1,14 +1,16 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Consents;
 using Portal.Data;
-using Portal.Domain.Consents;
 using Portal.Domain.Families;
 using Portal.Domain.Professionals;
 
 namespace Portal.Pages.Professionals;
 
-/// <summary>A child whose case a professional was added to, and whether the plan may be read now.</summary>
-public sealed record SharedCase(Child Child, ProfessionalAssignment Assignment, ConsentState? ExchangeConsent, bool MayRead)
+/// <summary>
+/// A child whose case a professional was added to, and whether the plan may be read now. Nothing more of the consents is
+/// told: which parent has said what stays between the family and the caseworker.
+/// </summary>
+public sealed record SharedCase(Child Child, ProfessionalAssignment Assignment, bool MayRead)
 {
     /// <summary>
     /// The professional's cases (one, when <paramref name="childId"/> is given), each with its access decided now from the
@@ -37,8 +39,8 @@ public sealed record SharedCase(Child Child, ProfessionalAssignment Assignment, 
         return [.. children.Select(child =>
         {
             var assignment = child.Professionals.Single();
-            var (book, now) = (consents[child.Id], consents[child.Id].Now);
-            return new SharedCase(child, assignment, assignment.ExchangeConsentAt(now, book.Consents, book.Required), assignment.AllowsReading(now, book.Consents, book.Required));
+            var book = consents[child.Id];
+            return new SharedCase(child, assignment, assignment.AllowsReading(book.Now, book.Consents, book.Required));
         })];
     }
 
