@@ -208,11 +208,17 @@ public sealed class ProfessionalAccessTests : IDisposable
     }
 
     [Fact]
-    public async Task The_caseworker_opening_the_case_is_in_the_read_log_which_cannot_be_rewritten()
+    public async Task The_caseworker_opening_the_case_or_a_plan_page_is_in_the_read_log_which_cannot_be_rewritten()
     {
         var emma = await _factory.ChildIdAsync("Emma Jensen");
         using var caseworker = await LoggedInAsync(DemoLogins.Caseworker);
         await caseworker.GetPageAsync($"/medarbejder/sager/{emma}");
+        Assert.Equal(1, await ReadsAsync(emma));
+
+        // Every page of hers that shows the plan counts, not only the case page.
+        await caseworker.GetPageAsync($"/medarbejder/sager/{emma}/plan/maal");
+        await caseworker.GetPageAsync($"/medarbejder/sager/{emma}/historik");
+        Assert.Equal(3, await ReadsAsync(emma));
 
         using var own = await LoggedInAsync(DemoLogins.Youth);
         Assert.Contains("Lars Holm, sagsbehandler", (await own.GetPageAsync($"/plan/{emma}/hvem-har-set")).MainText(), StringComparison.Ordinal);

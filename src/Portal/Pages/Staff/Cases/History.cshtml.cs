@@ -7,7 +7,8 @@ using Portal.Pages.Plans;
 
 namespace Portal.Pages.Staff.Cases;
 
-public sealed class HistoryModel(PortalDbContext db) : PageModel
+/// <summary>The plan's history for the caseworker; opening it is a read of the plan, which the family sees.</summary>
+public sealed class HistoryModel(PortalDbContext db, TimeProvider clock) : PageModel
 {
     public Guid ChildId { get; private set; }
 
@@ -23,6 +24,7 @@ public sealed class HistoryModel(PortalDbContext db) : PageModel
 
         ChildId = childId;
         Changes = changes;
+        await db.RecordReadAsync(childId, User.ToActor(), clock.GetUtcNow(), cancellationToken);
         return Page();
     }
 }

@@ -42,6 +42,12 @@ public abstract class PlanEditPage(PortalDbContext db, IStringLocalizer<SharedRe
         }
 
         (ChildId, ChildName, Plan) = (child.Id, child.Name, plan);
+        if (HttpMethods.IsGet(Request.Method))
+        {
+            // Each plan page the caseworker opens shows the plan: the family sees it under "Hvem har set planen".
+            await db.RecordReadAsync(childId, User.ToActor(), clock.GetUtcNow(), cancellationToken);
+        }
+
         return true;
     }
 
