@@ -40,7 +40,7 @@ public sealed class GuidingMarkPageTests : IDisposable
         var overview = list.QuerySelector("section[aria-labelledby=marks-heading]")!;
 
         // Emma's talks with PPR serve early action and shared practice; Oskar has no intervention yet.
-        Assert.Equal(["Tidlig indsats: 1 børn", "Sammenhænge: 0 børn", "Forældreskab: 0 børn", "Fælles faglighed: 1 børn"], overview.QuerySelectorAll("li").Select(item => item.TextContent.Trim()));
+        Assert.Equal(["Tidlig indsats: 1 barn", "Sammenhænge: 0 børn", "Forældreskab: 0 børn", "Fælles faglighed: 1 barn"], overview.QuerySelectorAll("li").Select(item => item.TextContent.Trim()));
         Assert.DoesNotContain("Emma", overview.TextContent, StringComparison.Ordinal);
     }
 

@@ -38,7 +38,7 @@ public sealed class MyDataTests(PortalFactory factory) : IClassFixture<PortalFac
 
         var reads = json.RootElement.GetProperty("children")[0].GetProperty("planReadBy").EnumerateArray().ToList();
         Assert.Contains(reads, read => read.GetProperty("name").GetString() == "Pia Holm" && read.GetProperty("service").GetString() == "School" && read.GetProperty("role").GetString() == "Professional");
-        Assert.Contains("gange af nogen uden for familien", (await client.GetPageAsync("/mine-data")).MainText(), StringComparison.Ordinal);
+        Assert.Contains("Planen er åbnet 1 gang af nogen uden for familien.", (await client.GetPageAsync("/mine-data")).MainText(), StringComparison.Ordinal);
     }
 
     [Fact]
