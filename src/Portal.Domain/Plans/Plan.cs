@@ -297,7 +297,7 @@ public sealed class Plan
          [.. _interventions.Where(item => item.IsActive && item.Marks.HasFlag(mark) && mark != GuidingMarks.None)]);
 
     private GuidingMarks MarksOfActiveInterventions() =>
-        _interventions.Where(item => item.IsActive).Aggregate(GuidingMarks.None, (marks, item) => marks | item.Marks);
+        _interventions.Where(item => item.IsActive).Select(item => item.Marks).Combined();
 
     private static void RequireStaff(Actor by)
     {

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -18,7 +19,7 @@ namespace Portal.Pages.Staff.Cases;
 /// The professionals around the child: the caseworker adds a teacher, a health visitor or someone from PPR to the case,
 /// with the legal basis where no consent decides, and takes them off again.
 /// </summary>
-public sealed class ProfessionalsModel(PortalDbContext db, ConsentBook consentBook, IStringLocalizer<SharedResource> text, TimeProvider clock) : PageModel, IRefusablePage
+public sealed class ProfessionalsModel(PortalDbContext db, UserManager<PortalUser> users, ConsentBook consentBook, IStringLocalizer<SharedResource> text, TimeProvider clock) : PageModel, IRefusablePage
 {
     public Guid ChildId { get; private set; }
 
@@ -48,8 +49,8 @@ public sealed class ProfessionalsModel(PortalDbContext db, ConsentBook consentBo
             return await ShowAgainAsync(cancellationToken);
         }
 
-        var professional = await ProfessionalsQuery().FirstOrDefaultAsync(user => user.Id == Input.UserId, cancellationToken);
-        if (professional is not { DeactivatedAt: null, Service: { } service })
+        var professional = await users.FindByIdAsync(Input.UserId!);
+        if (professional is not { DeactivatedAt: null, Service: { } service } || !await users.IsInRoleAsync(professional, Roles.Professional))
         {
             ModelState.AddModelError("Input.UserId", text["Professionals.Unknown"].Value);
             return await ShowAgainAsync(cancellationToken);
@@ -86,13 +87,6 @@ public sealed class ProfessionalsModel(PortalDbContext db, ConsentBook consentBo
     private Task<Child?> ChildAsync(Guid childId, CancellationToken cancellationToken) =>
         db.Children.AssignedTo(User.UserId()).Include(child => child.Professionals).FirstOrDefaultAsync(child => child.Id == childId, cancellationToken);
 
-    private IQueryable<PortalUser> ProfessionalsQuery() =>
-        from user in db.Users
-        join link in db.UserRoles on user.Id equals link.UserId
-        join role in db.Roles on link.RoleId equals role.Id
-        where role.Name == Roles.Professional && user.Service != null
-        select user;
-
     private RedirectToPageResult Done(string doneKey, Guid childId)
     {
         TempData["StatusMessage"] = text[doneKey].Value;
@@ -109,7 +103,10 @@ public sealed class ProfessionalsModel(PortalDbContext db, ConsentBook consentBo
 
         var child = consents.Child;
         ChildName = child.Name;
-        var professionals = await ProfessionalsQuery().AsNoTracking().OrderBy(user => user.DisplayName).ToListAsync(cancellationToken);
+        var professionals = (await users.GetUsersInRoleAsync(Roles.Professional))
+            .Where(user => user.Service is not null)
+            .OrderBy(user => user.DisplayName, StringComparer.CurrentCulture)
+            .ToList();
         var byId = professionals.ToDictionary(user => user.Id);
         OnTheCase = [.. child.Professionals
             .Where(assignment => byId.ContainsKey(assignment.UserId))
