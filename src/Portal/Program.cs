@@ -29,6 +29,7 @@ await app.PrepareDatabaseAsync();
 
 app.UsePortalSecurity();
 app.UseRouting();
+app.UsePortalData();
 app.UsePortalLocalization();
 app.UseRateLimiter();
 app.UseAuthentication();

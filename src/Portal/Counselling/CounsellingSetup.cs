@@ -11,7 +11,7 @@ public static class CounsellingSetup
             .ValidateOnStart();
         builder.Services.AddScoped<CounsellingLine>();
         builder.Services.AddSingleton<TicketCookie>();
-        builder.Services.AddScoped<CounsellingEmails>();
+        builder.Services.AddSingleton<CounsellingEmails>();
         builder.Services.AddSingleton<CounsellingArrivals>();
         builder.Services.AddHostedService(services => services.GetRequiredService<CounsellingArrivals>());
         builder.Services.AddSingleton<CounsellingHousekeeping>();

@@ -97,7 +97,7 @@ public static class DemoData
         meeting.SuggestFromNetwork("Moster Hanne", "moster", "hanne@example.dk", null, "Emma er glad for at være hos Hanne.", new Actor(ids[Users[0].Email], Users[0].Name, ActorRole.Parent));
 
         var db = services.GetRequiredService<PortalDbContext>();
-        Email.OwedMailOnSave.RecordsHistory(db);
+        using var history = Email.OwedMailOnSave.RecordsHistory(db);
         db.Children.AddRange(emma, oskar);
         db.Plans.AddRange(emmasPlan, oskarsPlan);
         db.NetworkMeetings.Add(meeting);

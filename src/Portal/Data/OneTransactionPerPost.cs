@@ -49,12 +49,19 @@ public sealed class OneTransactionPerPost : IAsyncPageFilter
             var query = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(request.QueryString.Value);
             query.Remove("handler");
             executed.Result = new RedirectResult(request.PathBase.Add(request.Path) + QueryString.Create(query).ToUriComponent());
+            await transaction.RollbackAsync(CancellationToken.None);
             return;
         }
 
         if (executed.Exception is null && context.ModelState.IsValid && !IsRefusal(executed.Result) && context.HttpContext.Response.StatusCode < 400)
         {
             await transaction.CommitAsync(cancellationToken);
+        }
+        else if (executed.Exception is null)
+        {
+            // Said, not left to the dispose: the page's connection stays open until the page is written
+            // (OneSqliteConnectionPerPage), and SQLite's writer turn is given back at the rollback.
+            await transaction.RollbackAsync(CancellationToken.None);
         }
     }
 

@@ -31,7 +31,7 @@ public static class MailSetup
         builder.Services.AddSingleton<PortalLinks>();
         builder.Services.AddSingleton<OutboxSignal>();
         builder.Services.AddSingleton<OutboxWakeUp>();
-        builder.Services.AddScoped<OwedMailOnSave>();
+        builder.Services.AddSingleton<OwedMailOnSave>();
         builder.Services.AddSingleton<OutboxDispatcher>();
         builder.Services.AddHostedService(services => services.GetRequiredService<OutboxDispatcher>());
     }

@@ -28,10 +28,19 @@ public sealed class OwedMailOnSave(IEnumerable<IOwedMail> features, TimeProvider
     private static readonly ConditionalWeakTable<DbContext, object> History = [];
 
     /// <summary>
-    /// What this context saves from now on is history being recorded (the demo data): it happened before, and owes no
-    /// mail now.
+    /// What this context saves until the returned scope ends is history being recorded (the demo data): it happened
+    /// before, and owes no mail now. The scope must end: contexts are pooled, and the next request gets this one back.
     /// </summary>
-    public static void RecordsHistory(DbContext db) => History.AddOrUpdate(db, db);
+    public static IDisposable RecordsHistory(DbContext db)
+    {
+        History.AddOrUpdate(db, db);
+        return new HistoryRecorded(db);
+    }
+
+    private sealed class HistoryRecorded(DbContext db) : IDisposable
+    {
+        public void Dispose() => History.Remove(db);
+    }
 
     public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {

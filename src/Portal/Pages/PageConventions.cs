@@ -11,18 +11,19 @@ public static class PageConventions
         services.AddScoped<Staff.Cases.FamilyInvitations>();
         services.AddScoped<Staff.Admin.StaffAccounts>();
         services.AddScoped<Portal.Consents.ConsentBook>();
-        services.AddScoped<Portal.Consents.ConsentWordings>();
-        services.AddScoped<Portal.Consents.ConsentEmails>();
+        services.AddSingleton<Portal.Consents.ConsentWordings>();
+        services.AddSingleton<Portal.Consents.ConsentEmails>();
         services.AddSingleton<Portal.Consents.ConsentReminderService>();
         services.AddHostedService(provider => provider.GetRequiredService<Portal.Consents.ConsentReminderService>());
         services.AddSingleton<Portal.Meetings.AnswerLinks>();
-        services.AddScoped<Portal.Meetings.MeetingEmails>();
+        services.AddSingleton<Portal.Meetings.MeetingEmails>();
         services.AddScoped<Portal.Meetings.MeetingConsentSweep>();
 
         // Asked in this order before every save: a withdrawn consent takes a partner off meetings, whose mail comes next.
-        services.AddScoped<Email.IOwedMail, Portal.Consents.ConsentMail>();
-        services.AddScoped<Email.IOwedMail, Portal.Meetings.MeetingMail>();
-        services.AddScoped<Email.IOwedMail, Portal.Counselling.CounsellingMail>();
+        // Singletons, as the pooled database contexts' interceptor that asks them is one.
+        services.AddSingleton<Email.IOwedMail, Portal.Consents.ConsentMail>();
+        services.AddSingleton<Email.IOwedMail, Portal.Meetings.MeetingMail>();
+        services.AddSingleton<Email.IOwedMail, Portal.Counselling.CounsellingMail>();
         return services.AddRazorPages(options =>
         {
             options.Conventions.AuthorizeFolder("/Plans", Policies.Family);
