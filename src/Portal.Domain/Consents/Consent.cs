@@ -1,8 +1,10 @@
 namespace Portal.Domain.Consents;
 
 /// <summary>
-/// Consent for one child, one partner service and one purpose. It holds every person's decisions in order, never
+/// Consent for one child, one partner service and one purpose. Every person's decisions are kept in order, never
 /// rewritten. It is valid only while every required person's latest decision is a yes that has not expired.
+/// Every rule here reads only each person's latest decision, and the count of decisions kept on the consent numbers the
+/// next one, so a consent loaded with only each person's latest decision decides as one loaded with its whole history.
 /// </summary>
 public sealed class Consent
 {
@@ -30,6 +32,12 @@ public sealed class Consent
 
     public ConsentPurpose Purpose { get; private set; }
 
+    /// <summary>
+    /// How many decisions have been recorded on this consent, whether loaded or not; the next one is numbered one more.
+    /// </summary>
+    public int DecisionCount { get; private set; }
+
+    /// <summary>The decisions loaded with the consent: its whole history, or each person's latest decision.</summary>
     public IReadOnlyCollection<ConsentDecision> Decisions => _decisions.AsReadOnly();
 
     public IReadOnlyCollection<InformationShare> Shares => _shares.AsReadOnly();
@@ -154,7 +162,8 @@ public sealed class Consent
                 throw new DomainException("Consent.UnknownMethod");
         }
 
-        var decision = new ConsentDecision(_decisions.Count + 1, party, action, method, recordedBy, wording, now, expiresAt);
+        DecisionCount++;
+        var decision = new ConsentDecision(DecisionCount, party, action, method, recordedBy, wording, now, expiresAt);
         _decisions.Add(decision);
         return decision;
     }

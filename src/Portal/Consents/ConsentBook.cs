@@ -18,8 +18,18 @@ public sealed class ConsentBook(PortalDbContext db, ConsentWordings wordings, Ti
 
     public int ValidityMonths => options.Value.ConsentValidityMonths;
 
-    /// <summary>The child's consents, or null when the child is not among <paramref name="allowedChildren"/>.</summary>
-    public async Task<ChildConsents?> LoadAsync(IQueryable<Child> allowedChildren, Guid childId, bool tracked, CancellationToken cancellationToken)
+    /// <summary>
+    /// The child's consents with each person's latest decision, or null when the child is not among
+    /// <paramref name="allowedChildren"/>.
+    /// </summary>
+    public Task<ChildConsents?> LoadAsync(IQueryable<Child> allowedChildren, Guid childId, bool tracked, CancellationToken cancellationToken) =>
+        LoadAsync(allowedChildren, childId, tracked, wholeHistory: false, cancellationToken);
+
+    /// <summary>The same, with every decision, for a page that shows the history.</summary>
+    public Task<ChildConsents?> LoadWithHistoryAsync(IQueryable<Child> allowedChildren, Guid childId, bool tracked, CancellationToken cancellationToken) =>
+        LoadAsync(allowedChildren, childId, tracked, wholeHistory: true, cancellationToken);
+
+    private async Task<ChildConsents?> LoadAsync(IQueryable<Child> allowedChildren, Guid childId, bool tracked, bool wholeHistory, CancellationToken cancellationToken)
     {
         var child = await allowedChildren.AsNoTracking().Include(item => item.CustodyHolders).AsSingleQuery().FirstOrDefaultAsync(item => item.Id == childId, cancellationToken);
         if (child is null)
@@ -32,38 +42,44 @@ public sealed class ConsentBook(PortalDbContext db, ConsentWordings wordings, Ti
             await db.LockChildAsync(childId, cancellationToken);
         }
 
-        return (await LoadForAsync([child], tracked, cancellationToken))[childId];
+        return (await LoadForAsync([child], await NamesAsync([child], cancellationToken), tracked, wholeHistory, cancellationToken))[childId];
     }
 
     /// <summary>
-    /// The consents of several children at once, in three queries whatever their number (the start page shows every
-    /// child of the family). <paramref name="children"/> must come with their custody holders, from an ownership query.
+    /// The consents of several children at once, with each person's latest decision, in three queries whatever their
+    /// number. <paramref name="children"/> must come with their custody holders, from an ownership query.
     /// </summary>
-    public async Task<IReadOnlyDictionary<Guid, ChildConsents>> LoadForAsync(IReadOnlyCollection<Child> children, bool tracked, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(children);
-        var memberIds = children.SelectMany(child => child.CustodyHolders.Select(holder => holder.UserId).Append(child.YouthUserId)).OfType<string>().Distinct().ToList();
-        var names = await db.Users.AsNoTracking().Where(user => memberIds.Contains(user.Id)).ToDictionaryAsync(user => user.Id, user => user.DisplayName, cancellationToken);
-        return await LoadForAsync(children, names, tracked, cancellationToken);
-    }
+    public async Task<IReadOnlyDictionary<Guid, ChildConsents>> LoadForAsync(IReadOnlyCollection<Child> children, bool tracked, CancellationToken cancellationToken) =>
+        await LoadForAsync(children, await NamesAsync(children, cancellationToken), tracked, wholeHistory: false, cancellationToken);
 
     /// <summary>
-    /// The same, for a page that read the family members' names with the children:
-    /// one query for the consents and their decisions.
+    /// The same, for a page that read the family members' names with the children (the start page shows every child of
+    /// the family): one query for the consents and their decisions.
     /// </summary>
-    public async Task<IReadOnlyDictionary<Guid, ChildConsents>> LoadForAsync(IReadOnlyCollection<Child> children, IReadOnlyDictionary<string, string> names, bool tracked, CancellationToken cancellationToken)
+    public Task<IReadOnlyDictionary<Guid, ChildConsents>> LoadForAsync(IReadOnlyCollection<Child> children, IReadOnlyDictionary<string, string> names, bool tracked, CancellationToken cancellationToken) =>
+        LoadForAsync(children, names, tracked, wholeHistory: false, cancellationToken);
+
+    private async Task<IReadOnlyDictionary<Guid, ChildConsents>> LoadForAsync(IReadOnlyCollection<Child> children, IReadOnlyDictionary<string, string> names, bool tracked, bool wholeHistory, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(children);
         var childIds = children.Select(child => child.Id).ToList();
-        var consents = await (tracked ? db.Consents : db.Consents.AsNoTracking())
+        var consents = tracked ? db.Consents : db.Consents.AsNoTracking();
+        var loaded = await (wholeHistory ? consents.WithWholeHistory() : consents.WithLatestDecisions(db))
             .Where(consent => childIds.Contains(consent.ChildId))
-            .AsSingleQuery() // a consent's decisions and its few shares: rows hardly multiply
+            .AsSingleQuery() // each person's latest decision (or a short history) and a few shares: rows hardly multiply
             .ToListAsync(cancellationToken);
         var today = DanishTime.Today(clock);
         var now = clock.GetUtcNow();
         return children.ToDictionary(
             child => child.Id,
-            child => new ChildConsents(child, ConsentPolicy.RequiredParties(child, today, names), names, consents.FindAll(consent => consent.ChildId == child.Id), now, today));
+            child => new ChildConsents(child, ConsentPolicy.RequiredParties(child, today, names), names, loaded.FindAll(consent => consent.ChildId == child.Id), now, today));
+    }
+
+    private async Task<Dictionary<string, string>> NamesAsync(IReadOnlyCollection<Child> children, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(children);
+        var memberIds = children.SelectMany(child => child.CustodyHolders.Select(holder => holder.UserId).Append(child.YouthUserId)).OfType<string>().Distinct().ToList();
+        return await db.Users.AsNoTracking().Where(user => memberIds.Contains(user.Id)).ToDictionaryAsync(user => user.Id, user => user.DisplayName, cancellationToken);
     }
 
     /// <summary>

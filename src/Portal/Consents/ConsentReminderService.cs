@@ -69,7 +69,7 @@ public sealed partial class ConsentReminderService(IServiceScopeFactory scopes, 
         }
 
         var reminded = await db.ConsentReminders.Select(reminder => reminder.DecisionId).ToListAsync(cancellationToken);
-        var consents = await db.Consents.ToListAsync(cancellationToken);
+        var consents = await db.Consents.WithLatestDecisions(db).ToListAsync(cancellationToken);
         var children = await db.Children.AsNoTracking().Include(child => child.CustodyHolders).ToDictionaryAsync(child => child.Id, cancellationToken);
         var today = DanishTime.DateOf(now);
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Localization;
 
 namespace Portal.Data;
@@ -36,32 +37,35 @@ public sealed class OneTransactionPerPost : IAsyncPageFilter
         var db = context.HttpContext.RequestServices.GetRequiredService<PortalDbContext>();
         var cancellationToken = context.HttpContext.RequestAborted;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var executed = await next();
-        if (executed.Exception is DbUpdateException and not DbUpdateConcurrencyException && !executed.ExceptionHandled)
+        try
         {
-            // The same form sent twice at once, or two people doing the same thing at the same moment: the database's
-            // own rule (a key, a unique index) stopped the second. Nothing of it is saved; the person sees the page again
-            // as it is now, with a word on what happened, instead of an error page.
-            executed.ExceptionHandled = true;
-            var text = context.HttpContext.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
-            var messages = context.HttpContext.RequestServices.GetRequiredService<ITempDataDictionaryFactory>().GetTempData(context.HttpContext);
-            messages["StatusMessage"] = text["Form.DoneMeanwhile"].Value;
-            var query = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(request.QueryString.Value);
-            query.Remove("handler");
-            executed.Result = new RedirectResult(request.PathBase.Add(request.Path) + QueryString.Create(query).ToUriComponent());
-            await transaction.RollbackAsync(CancellationToken.None);
-            return;
+            var executed = await next();
+            if (executed.Exception is DbUpdateException and not DbUpdateConcurrencyException && !executed.ExceptionHandled)
+            {
+                // The same form sent twice at once, or two people doing the same thing at the same moment: the database's
+                // own rule (a key, a unique index) stopped the second. Nothing of it is saved; the person sees the page
+                // again as it is now, with a word on what happened, instead of an error page.
+                executed.ExceptionHandled = true;
+                var text = context.HttpContext.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
+                var messages = context.HttpContext.RequestServices.GetRequiredService<ITempDataDictionaryFactory>().GetTempData(context.HttpContext);
+                messages["StatusMessage"] = text["Form.DoneMeanwhile"].Value;
+                var query = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(request.QueryString.Value);
+                query.Remove("handler");
+                executed.Result = new RedirectResult(request.PathBase.Add(request.Path) + QueryString.Create(query).ToUriComponent());
+            }
+            else if (executed.Exception is null && context.ModelState.IsValid && !IsRefusal(executed.Result) && context.HttpContext.Response.StatusCode < 400)
+            {
+                await transaction.CommitAsync(cancellationToken);
+            }
         }
-
-        if (executed.Exception is null && context.ModelState.IsValid && !IsRefusal(executed.Result) && context.HttpContext.Response.StatusCode < 400)
+        finally
         {
-            await transaction.CommitAsync(cancellationToken);
-        }
-        else if (executed.Exception is null)
-        {
-            // Said, not left to the dispose: the page's connection stays open until the page is written
-            // (OneSqliteConnectionPerPage), and SQLite's writer turn is given back at the rollback.
-            await transaction.RollbackAsync(CancellationToken.None);
+            // Whatever did not commit is rolled back here, not left to the dispose: the page's connection stays open until
+            // the page is written (OneSqliteConnectionPerPage), and SQLite's writer turn is given back at the rollback.
+            if (transaction.GetDbTransaction().Connection is not null)
+            {
+                await transaction.RollbackAsync(CancellationToken.None);
+            }
         }
     }
 

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
+using System.Data;
 using System.Data.Common;
-using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
@@ -13,14 +13,12 @@ namespace Portal.Data;
 /// sleeps a blocked thread and starves some writers (slowest of 4,000: 1.6 s against 81 ms here).
 /// Registered for SQLite only; on PostgreSQL nothing waits in the process. Features never see it.
 /// </summary>
-public sealed class WriteGate : IDbTransactionInterceptor, IDbConnectionInterceptor, ISaveChangesInterceptor, IDisposable
+public sealed class WriteGate : IDbTransactionInterceptor, ISaveChangesInterceptor, IDisposable
 {
     private readonly SemaphoreSlim _oneWriter = new(1, 1);
 
     /// <summary>A turn is given back when its transaction ends, or at the latest when its connection closes.</summary>
     private readonly ConcurrentDictionary<Guid, Turn> _byTransaction = new();
-
-    private readonly ConditionalWeakTable<DbConnection, Turn> _byConnection = [];
 
     public InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
@@ -61,19 +59,6 @@ public sealed class WriteGate : IDbTransactionInterceptor, IDbConnectionIntercep
 
     public Task TransactionFailedAsync(DbTransaction transaction, TransactionErrorEventData eventData, CancellationToken cancellationToken = default) => GiveBack(eventData.TransactionId);
 
-    /// <summary>A transaction disposed without commit or rollback was rolled back by SQLite before EF closes its connection.</summary>
-    public InterceptionResult ConnectionClosing(DbConnection connection, ConnectionEventData eventData, InterceptionResult result)
-    {
-        GiveBack(connection);
-        return result;
-    }
-
-    public ValueTask<InterceptionResult> ConnectionClosingAsync(DbConnection connection, ConnectionEventData eventData, InterceptionResult result)
-    {
-        GiveBack(connection);
-        return ValueTask.FromResult(result);
-    }
-
     public void Dispose() => _oneWriter.Dispose();
 
     /// <summary>
@@ -85,9 +70,9 @@ public sealed class WriteGate : IDbTransactionInterceptor, IDbConnectionIntercep
 
     private void Hold(DbConnection connection, Guid transactionId)
     {
-        var turn = new Turn(_oneWriter, transactionId);
+        var turn = new Turn(_oneWriter, transactionId, connection, _byTransaction);
         _byTransaction[transactionId] = turn;
-        _byConnection.AddOrUpdate(connection, turn);
+        connection.StateChange += turn.GiveBackWhenClosed;
     }
 
     private Task GiveBack(Guid transactionId)
@@ -100,22 +85,29 @@ public sealed class WriteGate : IDbTransactionInterceptor, IDbConnectionIntercep
         return Task.CompletedTask;
     }
 
-    private void GiveBack(DbConnection connection)
-    {
-        if (_byConnection.TryGetValue(connection, out var turn))
-        {
-            _byConnection.Remove(connection);
-            _byTransaction.TryRemove(turn.TransactionId, out _);
-            turn.Dispose();
-        }
-    }
-
-    private sealed class Turn(SemaphoreSlim semaphore, Guid transactionId) : IDisposable
+    /// <summary>
+    /// A transaction disposed without commit or rollback is rolled back by SQLite when its connection closes. The
+    /// connection's own event says so however it is closed: by EF Core after a query, at the end of a page's request, or
+    /// directly when a pooled context is reset (which no interceptor hears, and which EF Core's count of opens may put
+    /// off when a BEGIN was cancelled after the connection was opened for it).
+    /// </summary>
+    private sealed class Turn(SemaphoreSlim semaphore, Guid transactionId, DbConnection connection, ConcurrentDictionary<Guid, Turn> held) : IDisposable
     {
         private SemaphoreSlim? _semaphore = semaphore;
 
-        public Guid TransactionId { get; } = transactionId;
+        public void GiveBackWhenClosed(object? sender, StateChangeEventArgs change)
+        {
+            if (change.CurrentState == ConnectionState.Closed)
+            {
+                Dispose();
+            }
+        }
 
-        public void Dispose() => Interlocked.Exchange(ref _semaphore, null)?.Release();
+        public void Dispose()
+        {
+            held.TryRemove(transactionId, out _);
+            connection.StateChange -= GiveBackWhenClosed;
+            Interlocked.Exchange(ref _semaphore, null)?.Release();
+        }
     }
 }

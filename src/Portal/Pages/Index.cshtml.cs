@@ -71,6 +71,10 @@ public sealed class IndexModel(PortalDbContext db, ConsentBook consentBook, Time
                     .ToList(),
                 NextMeetingAt = db.NetworkMeetings.Where(stillOn).Where(meeting => meeting.ChildId == child.Id)
                     .OrderBy(meeting => meeting.StartsAt).Select(meeting => (DateTimeOffset?)meeting.StartsAt).FirstOrDefault(),
+
+                // In the history, which the consents below are loaded without: for a young person's own consent review.
+                ParentsHaveSaidYes = db.Consents.Where(consent => consent.ChildId == child.Id)
+                    .Any(consent => consent.Decisions.Any(decision => decision.PartyRole == ActorRole.Parent && decision.Action == ConsentAction.Given)),
             })
             .AsSingleQuery()
             .ToListAsync(cancellationToken);
@@ -82,7 +86,7 @@ public sealed class IndexModel(PortalDbContext db, ConsentBook consentBook, Time
         var allConsents = await consentBook.LoadForAsync(children, names, tracked: false, cancellationToken);
 
         var cards = new List<ChildCard>();
-        foreach (var (child, nextMeetingAt) in family.Select(row => (row.Child, row.NextMeetingAt)))
+        foreach (var (child, nextMeetingAt, parentsHaveSaidYes) in family.Select(row => (row.Child, row.NextMeetingAt, row.ParentsHaveSaidYes)))
         {
             var consents = allConsents[child.Id];
             var waitingForMe = ConsentBook.All.Count(item =>
@@ -90,8 +94,7 @@ public sealed class IndexModel(PortalDbContext db, ConsentBook consentBook, Time
                 && status.Parties.Any(party => party.Party.Id == userId && party.State != PartyState.Given));
 
             // At 15 the consents become the young person's own: they go through them once, before anything else.
-            if (child.YouthUserId == userId && consents.ChildDecidesAlone && child.ConsentsReviewedAt is null
-                && consents.Consents.Any(consent => consent.Decisions.Any(decision => decision.PartyRole == ActorRole.Parent && decision.Action == ConsentAction.Given)))
+            if (child.YouthUserId == userId && consents.ChildDecidesAlone && child.ConsentsReviewedAt is null && parentsHaveSaidYes)
             {
                 return Redirect($"/samtykke/{child.Id}/gennemgang");
             }

@@ -43,8 +43,11 @@ public sealed class ConsentRulesTests
         var no = consent.Revoke(Father, Wording, ConsentMethod.Portal, null, Now, BothParents);
 
         Assert.Equal((ConsentAction.Revoked, "father", 1), (no!.Action, no.PartyId, no.Sequence));
-        consent.Give(Mother, Wording, ConsentMethod.Portal, null, Now, 12, BothParents);
+        var yes = consent.Give(Mother, Wording, ConsentMethod.Portal, null, Now, 12, BothParents);
         Assert.Equal(ConsentState.Revoked, consent.StatusAt(Now, BothParents).State);
+
+        // The refused withdrawal recorded nothing: two decisions, numbered in order, and the count the next one follows.
+        Assert.Equal((2, 2), (yes!.Sequence, consent.DecisionCount));
     }
 
     [Fact]

@@ -166,7 +166,7 @@ public sealed class ConsentPageTests : IDisposable
         var both = await Task.WhenAll(mother.SubmitAsync(motherForm), father.SubmitAsync(fatherForm));
 
         Assert.All(both, response => Assert.Equal(HttpStatusCode.Redirect, response.StatusCode));
-        var consents = await _factory.WithDbAsync(db => db.Consents.Where(consent => consent.ChildId == oskar).ToListAsync());
+        var consents = await _factory.WithDbAsync(db => db.Consents.WithWholeHistory().Where(consent => consent.ChildId == oskar).ToListAsync());
         var consent = Assert.Single(consents);
         Assert.Equal(2, consent.Decisions.Count);
         Assert.StartsWith("Gælder", Row(await mother.GetPageAsync($"/samtykke/{oskar}"), "Sundhedsplejen må deltage i netværksmøder"), StringComparison.Ordinal);

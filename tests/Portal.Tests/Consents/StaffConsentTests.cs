@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Portal.Consents;
 using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Consents;
@@ -87,7 +88,7 @@ public sealed class StaffConsentTests : IDisposable
         var revoke = mother.SubmitAsync(revokeForm);
         var responses = await Task.WhenAll(shares.Append(revoke));
 
-        var consent = await _factory.WithDbAsync(db => db.Consents.SingleAsync(item => item.ChildId == oskar && item.Purpose == Portal.Domain.Consents.ConsentPurpose.InformationExchange));
+        var consent = await _factory.WithDbAsync(db => db.Consents.WithWholeHistory().SingleAsync(item => item.ChildId == oskar && item.Purpose == Portal.Domain.Consents.ConsentPurpose.InformationExchange));
         var revokedAt = consent.Decisions.Single(decision => decision.Action == Portal.Domain.Consents.ConsentAction.Revoked).At;
         Assert.All(consent.Shares, share => Assert.True(share.At <= revokedAt));
         foreach (var response in responses)

@@ -79,6 +79,33 @@ public sealed class DatabaseTests : IDisposable
         Assert.Equal(16, await _factory.WithDbAsync(db => db.OutboxMessages.CountAsync(message => message.To == "saves@example.dk")));
     }
 
+    [SqliteOnlyFact]
+    public async Task A_transaction_left_on_a_connection_held_open_does_not_outlive_the_request()
+    {
+        // As a page's request holds its connection (OneSqliteConnectionPerPage) and is aborted mid-form: the transaction is
+        // disposed without commit or rollback, and the context goes back to the pool, which closes the connection without
+        // EF Core's interceptors hearing it.
+        await using (var scope = _factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+            await db.Database.OpenConnectionAsync();
+            await using (var abandoned = await db.Database.BeginTransactionAsync(CancellationToken.None))
+            {
+                db.OutboxMessages.Add(OutboxMessage.Create(new EmailMessage("abandoned@example.dk", "never", "text", "<p>html</p>"), DateTimeOffset.UtcNow));
+                await db.SaveChangesAsync();
+            }
+        }
+
+        await _factory.WithDbAsync(async db =>
+        {
+            db.OutboxMessages.Add(OutboxMessage.Create(new EmailMessage("next@example.dk", "next", "text", "<p>html</p>"), DateTimeOffset.UtcNow));
+            return await db.SaveChangesAsync();
+        }).WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(0, await _factory.WithDbAsync(db => db.OutboxMessages.CountAsync(message => message.To == "abandoned@example.dk")));
+        Assert.Equal(1, await _factory.WithDbAsync(db => db.OutboxMessages.CountAsync(message => message.To == "next@example.dk")));
+    }
+
     [Fact]
     public async Task Sixteen_people_logging_in_at_once_all_get_in()
     {

@@ -1,10 +1,6 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Migrations;
 using Portal.Data;
 using Portal.Domain.Plans;
-using Portal.Tests.Infrastructure;
-using Portal.TestSupport;
 
 namespace Portal.Tests.Data;
 
@@ -22,11 +18,8 @@ public sealed class PlanItemsMigrationTests
         var folder = Directory.CreateTempSubdirectory("portal-migration-");
         try
         {
-            await using var db = await NewDatabaseAsync(folder.FullName);
-            var migrations = db.Database.GetMigrations().ToList();
-            var before = migrations[migrations.FindIndex(name => name.EndsWith(Migration, StringComparison.Ordinal)) - 1];
-            var migrator = db.GetService<IMigrator>();
-            await migrator.MigrateAsync(before);
+            await using var db = await MigrationDatabases.NewAsync(folder.FullName);
+            await db.MigrateToJustBeforeAsync(Migration);
 
             var (child, plan) = (Guid.NewGuid(), Guid.NewGuid());
             var at = new DateTimeOffset(2026, 11, 2, 9, 30, 0, TimeSpan.Zero);
@@ -40,7 +33,7 @@ public sealed class PlanItemsMigrationTests
             await db.Database.ExecuteSqlAsync($"""INSERT INTO "PlanFamilyEntries" ("Id", "PlanId", "Kind", "Text", "AuthorUserId", "AuthorName", "AuthorRole", "WrittenAt") VALUES ({Guid.NewGuid()}, {plan}, {"WishBeforeMeeting"}, {"Vi ønsker ro"}, {"sofie"}, {"Sofie Jensen"}, {"Parent"}, {at})""");
             await db.Database.ExecuteSqlAsync($"""INSERT INTO "PlanChanges" ("Id", "PlanId", "Kind", "ByUserId", "ByName", "ByRole", "At") VALUES ({Guid.NewGuid()}, {plan}, {"Started"}, {"lars"}, {"Lars Holm"}, {"Caseworker"}, {at})""");
 
-            await migrator.MigrateAsync();
+            await db.Database.MigrateAsync();
 
             var moved = await db.Plans.AsNoTracking().Include(item => item.Changes).SingleAsync();
             var goal = Assert.Single(moved.Goals);
@@ -58,16 +51,5 @@ public sealed class PlanItemsMigrationTests
         {
             folder.Delete(recursive: true);
         }
-    }
-
-    private static async Task<PortalDbContext> NewDatabaseAsync(string folder)
-    {
-        if (PortalFactory.OnPostgres)
-        {
-            var connection = await (await PostgresServer.Shared).NewDatabaseAsync();
-            return new PostgresPortalDbContext(new DbContextOptionsBuilder<PostgresPortalDbContext>().UseNpgsql(connection).Options);
-        }
-
-        return new PortalDbContext(new DbContextOptionsBuilder<PortalDbContext>().UseSqlite($"Data Source={Path.Combine(folder, "portal.db")};Pooling=false").Options);
     }
 }

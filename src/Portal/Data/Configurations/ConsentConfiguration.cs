@@ -18,24 +18,8 @@ public sealed class ConsentConfiguration : IEntityTypeConfiguration<Consent>
         // One consent per child, partner and purpose: two first taps at once cannot make two.
         builder.HasIndex(consent => new { consent.ChildId, consent.Partner, consent.Purpose }).IsUnique();
 
-        builder.OwnsMany(consent => consent.Decisions, decision =>
-        {
-            // Append-only: the migration adds triggers that refuse UPDATE and DELETE on this table.
-            decision.ToTable("ConsentDecisions");
-            decision.WithOwner().HasForeignKey("ConsentId");
-            decision.HasKey(item => item.Id);
-            decision.Property(item => item.Id).ValueGeneratedNever();
-            decision.HasIndex("ConsentId", nameof(ConsentDecision.Sequence)).IsUnique();
-            decision.Property(item => item.PartyId).HasMaxLength(450).IsRequired();
-            decision.Property(item => item.PartyName).HasMaxLength(ConsentDecision.NameMaxLength).IsRequired();
-            decision.Property(item => item.PartyRole).HasConversion<string>().HasMaxLength(20);
-            decision.Property(item => item.Action).HasConversion<string>().HasMaxLength(20);
-            decision.Property(item => item.Method).HasConversion<string>().HasMaxLength(20);
-            decision.Property(item => item.RecordedByUserId).HasMaxLength(450);
-            decision.Property(item => item.RecordedByName).HasMaxLength(ConsentDecision.NameMaxLength);
-            decision.Property(item => item.WordingVersion).HasMaxLength(ConsentWording.VersionMaxLength).IsRequired();
-            decision.Property(item => item.WordingText).HasMaxLength(ConsentWording.TextMaxLength).IsRequired();
-        });
+        // An entity of its own, not owned, so that a tap loads only each person's latest decision (ConsentQueries).
+        builder.HasMany(consent => consent.Decisions).WithOne().HasForeignKey("ConsentId").IsRequired().OnDelete(DeleteBehavior.Cascade);
         builder.OwnsMany(consent => consent.Shares, share =>
         {
             share.ToTable("ConsentShares");
@@ -48,6 +32,30 @@ public sealed class ConsentConfiguration : IEntityTypeConfiguration<Consent>
         });
         builder.Navigation(consent => consent.Decisions).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.Navigation(consent => consent.Shares).UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+public sealed class ConsentDecisionConfiguration : IEntityTypeConfiguration<ConsentDecision>
+{
+    public void Configure(EntityTypeBuilder<ConsentDecision> builder)
+    {
+        // Append-only: the migration adds triggers that refuse UPDATE and DELETE on this table.
+        builder.ToTable("ConsentDecisions");
+        builder.HasKey(item => item.Id);
+        builder.Property(item => item.Id).ValueGeneratedNever();
+        builder.HasIndex("ConsentId", nameof(ConsentDecision.Sequence)).IsUnique();
+
+        // Each person's latest decision is found in this index alone (ConsentQueries.WithLatestDecisions).
+        builder.HasIndex("ConsentId", nameof(ConsentDecision.PartyId), nameof(ConsentDecision.Sequence));
+        builder.Property(item => item.PartyId).HasMaxLength(450).IsRequired();
+        builder.Property(item => item.PartyName).HasMaxLength(ConsentDecision.NameMaxLength).IsRequired();
+        builder.Property(item => item.PartyRole).HasConversion<string>().HasMaxLength(20);
+        builder.Property(item => item.Action).HasConversion<string>().HasMaxLength(20);
+        builder.Property(item => item.Method).HasConversion<string>().HasMaxLength(20);
+        builder.Property(item => item.RecordedByUserId).HasMaxLength(450);
+        builder.Property(item => item.RecordedByName).HasMaxLength(ConsentDecision.NameMaxLength);
+        builder.Property(item => item.WordingVersion).HasMaxLength(ConsentWording.VersionMaxLength).IsRequired();
+        builder.Property(item => item.WordingText).HasMaxLength(ConsentWording.TextMaxLength).IsRequired();
     }
 }
 

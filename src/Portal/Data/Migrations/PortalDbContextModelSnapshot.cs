@@ -303,6 +303,9 @@ namespace Portal.Data.Migrations
                     b.Property<Guid>("ChildId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("DecisionCount")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Partner")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -319,6 +322,76 @@ namespace Portal.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("Consents");
+                });
+
+            modelBuilder.Entity("Portal.Domain.Consents.ConsentDecision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ConsentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PartyId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PartyName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PartyRole")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("WordingText")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WordingVersion")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConsentId", "Sequence")
+                        .IsUnique();
+
+                    b.HasIndex("ConsentId", "PartyId", "Sequence");
+
+                    b.ToTable("ConsentDecisions", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Domain.Counselling.CounsellingRequest", b =>
@@ -1007,77 +1080,6 @@ namespace Portal.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.OwnsMany("Portal.Domain.Consents.ConsentDecision", "Decisions", b1 =>
-                        {
-                            b1.Property<Guid>("Id")
-                                .HasColumnType("TEXT");
-
-                            b1.Property<string>("Action")
-                                .IsRequired()
-                                .HasMaxLength(20)
-                                .HasColumnType("TEXT");
-
-                            b1.Property<DateTimeOffset>("At")
-                                .HasColumnType("TEXT");
-
-                            b1.Property<Guid>("ConsentId")
-                                .HasColumnType("TEXT");
-
-                            b1.Property<DateTimeOffset?>("ExpiresAt")
-                                .HasColumnType("TEXT");
-
-                            b1.Property<string>("Method")
-                                .IsRequired()
-                                .HasMaxLength(20)
-                                .HasColumnType("TEXT");
-
-                            b1.Property<string>("PartyId")
-                                .IsRequired()
-                                .HasMaxLength(450)
-                                .HasColumnType("TEXT");
-
-                            b1.Property<string>("PartyName")
-                                .IsRequired()
-                                .HasMaxLength(100)
-                                .HasColumnType("TEXT");
-
-                            b1.Property<string>("PartyRole")
-                                .IsRequired()
-                                .HasMaxLength(20)
-                                .HasColumnType("TEXT");
-
-                            b1.Property<string>("RecordedByName")
-                                .HasMaxLength(100)
-                                .HasColumnType("TEXT");
-
-                            b1.Property<string>("RecordedByUserId")
-                                .HasMaxLength(450)
-                                .HasColumnType("TEXT");
-
-                            b1.Property<int>("Sequence")
-                                .HasColumnType("INTEGER");
-
-                            b1.Property<string>("WordingText")
-                                .IsRequired()
-                                .HasMaxLength(4000)
-                                .HasColumnType("TEXT");
-
-                            b1.Property<string>("WordingVersion")
-                                .IsRequired()
-                                .HasMaxLength(20)
-                                .HasColumnType("TEXT");
-
-                            b1.HasKey("Id");
-
-                            b1.HasIndex("ConsentId", "Sequence")
-                                .IsUnique();
-
-                            b1.ToTable("ConsentDecisions", (string)null);
-
-                            b1.WithOwner()
-                                .HasForeignKey("ConsentId");
-                        });
-
                     b.OwnsMany("Portal.Domain.Consents.InformationShare", "Shares", b1 =>
                         {
                             b1.Property<Guid>("Id")
@@ -1114,9 +1116,16 @@ namespace Portal.Data.Migrations
                                 .HasForeignKey("ConsentId");
                         });
 
-                    b.Navigation("Decisions");
-
                     b.Navigation("Shares");
+                });
+
+            modelBuilder.Entity("Portal.Domain.Consents.ConsentDecision", b =>
+                {
+                    b.HasOne("Portal.Domain.Consents.Consent", null)
+                        .WithMany("Decisions")
+                        .HasForeignKey("ConsentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Portal.Domain.Families.CaseworkerAssignment", b =>
@@ -1300,6 +1309,11 @@ namespace Portal.Data.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.Consents.Consent", b =>
+                {
+                    b.Navigation("Decisions");
                 });
 
             modelBuilder.Entity("Portal.Domain.Families.Child", b =>

@@ -314,6 +314,9 @@ namespace Portal.Data.PostgresMigrations
                     b.Property<Guid>("ChildId")
                         .HasColumnType("uuid");
 
+                    b.Property<int>("DecisionCount")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Partner")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -330,6 +333,76 @@ namespace Portal.Data.PostgresMigrations
                         .IsUnique();
 
                     b.ToTable("Consents");
+                });
+
+            modelBuilder.Entity("Portal.Domain.Consents.ConsentDecision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ConsentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("PartyId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("PartyName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("PartyRole")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("RecordedByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("RecordedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("WordingText")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("WordingVersion")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConsentId", "Sequence")
+                        .IsUnique();
+
+                    b.HasIndex("ConsentId", "PartyId", "Sequence");
+
+                    b.ToTable("ConsentDecisions", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Domain.Counselling.CounsellingRequest", b =>
@@ -1020,77 +1093,6 @@ namespace Portal.Data.PostgresMigrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.OwnsMany("Portal.Domain.Consents.ConsentDecision", "Decisions", b1 =>
-                        {
-                            b1.Property<Guid>("Id")
-                                .HasColumnType("uuid");
-
-                            b1.Property<string>("Action")
-                                .IsRequired()
-                                .HasMaxLength(20)
-                                .HasColumnType("character varying(20)");
-
-                            b1.Property<DateTimeOffset>("At")
-                                .HasColumnType("timestamp with time zone");
-
-                            b1.Property<Guid>("ConsentId")
-                                .HasColumnType("uuid");
-
-                            b1.Property<DateTimeOffset?>("ExpiresAt")
-                                .HasColumnType("timestamp with time zone");
-
-                            b1.Property<string>("Method")
-                                .IsRequired()
-                                .HasMaxLength(20)
-                                .HasColumnType("character varying(20)");
-
-                            b1.Property<string>("PartyId")
-                                .IsRequired()
-                                .HasMaxLength(450)
-                                .HasColumnType("character varying(450)");
-
-                            b1.Property<string>("PartyName")
-                                .IsRequired()
-                                .HasMaxLength(100)
-                                .HasColumnType("character varying(100)");
-
-                            b1.Property<string>("PartyRole")
-                                .IsRequired()
-                                .HasMaxLength(20)
-                                .HasColumnType("character varying(20)");
-
-                            b1.Property<string>("RecordedByName")
-                                .HasMaxLength(100)
-                                .HasColumnType("character varying(100)");
-
-                            b1.Property<string>("RecordedByUserId")
-                                .HasMaxLength(450)
-                                .HasColumnType("character varying(450)");
-
-                            b1.Property<int>("Sequence")
-                                .HasColumnType("integer");
-
-                            b1.Property<string>("WordingText")
-                                .IsRequired()
-                                .HasMaxLength(4000)
-                                .HasColumnType("character varying(4000)");
-
-                            b1.Property<string>("WordingVersion")
-                                .IsRequired()
-                                .HasMaxLength(20)
-                                .HasColumnType("character varying(20)");
-
-                            b1.HasKey("Id");
-
-                            b1.HasIndex("ConsentId", "Sequence")
-                                .IsUnique();
-
-                            b1.ToTable("ConsentDecisions", (string)null);
-
-                            b1.WithOwner()
-                                .HasForeignKey("ConsentId");
-                        });
-
                     b.OwnsMany("Portal.Domain.Consents.InformationShare", "Shares", b1 =>
                         {
                             b1.Property<Guid>("Id")
@@ -1127,9 +1129,16 @@ namespace Portal.Data.PostgresMigrations
                                 .HasForeignKey("ConsentId");
                         });
 
-                    b.Navigation("Decisions");
-
                     b.Navigation("Shares");
+                });
+
+            modelBuilder.Entity("Portal.Domain.Consents.ConsentDecision", b =>
+                {
+                    b.HasOne("Portal.Domain.Consents.Consent", null)
+                        .WithMany("Decisions")
+                        .HasForeignKey("ConsentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Portal.Domain.Families.CaseworkerAssignment", b =>
@@ -1313,6 +1322,11 @@ namespace Portal.Data.PostgresMigrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.Consents.Consent", b =>
+                {
+                    b.Navigation("Decisions");
                 });
 
             modelBuilder.Entity("Portal.Domain.Families.Child", b =>

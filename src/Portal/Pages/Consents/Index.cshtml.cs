@@ -27,7 +27,7 @@ public sealed class IndexModel(PortalDbContext db, ConsentBook book, ConsentWord
     public async Task<IActionResult> OnGetAsync(Guid childId, CancellationToken cancellationToken)
     {
         var me = User.ToActor();
-        var consents = await book.LoadAsync(db.Children.VisibleToFamilyMember(me.UserId), childId, tracked: false, cancellationToken);
+        var consents = await book.LoadWithHistoryAsync(db.Children.VisibleToFamilyMember(me.UserId), childId, tracked: false, cancellationToken);
         if (consents is null)
         {
             return NotFound();

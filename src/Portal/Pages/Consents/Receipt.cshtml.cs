@@ -28,6 +28,7 @@ public sealed class ReceiptModel(PortalDbContext db, ConsentBook book, ConsentWo
     {
         var userId = User.UserId();
         var consent = await db.Consents.AsNoTracking()
+            .Include(item => item.Decisions.Where(decision => decision.Id == decisionId))
             .Where(item => item.Decisions.Any(decision => decision.Id == decisionId && decision.PartyId == userId))
             .Where(item => db.Children.VisibleToFamilyMember(userId).Any(child => child.Id == item.ChildId))
             .FirstOrDefaultAsync(cancellationToken);

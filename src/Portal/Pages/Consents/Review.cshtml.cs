@@ -64,7 +64,7 @@ public sealed class ReviewModel(PortalDbContext db, ConsentBook book, ConsentWor
     private async Task<ChildConsents?> LoadAsync(Guid childId, bool tracked, CancellationToken cancellationToken)
     {
         var userId = User.UserId();
-        var consents = await book.LoadAsync(db.Children.Where(child => child.YouthUserId == userId), childId, tracked, cancellationToken);
+        var consents = await book.LoadWithHistoryAsync(db.Children.Where(child => child.YouthUserId == userId), childId, tracked, cancellationToken);
         if (consents is null || !consents.ChildDecidesAlone || consents.Child.ConsentsReviewedAt is not null)
         {
             return null;

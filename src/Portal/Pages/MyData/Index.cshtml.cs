@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Portal.Consents;
 using Portal.Data;
 using Portal.Domain;
 using Portal.Domain.Consents;
@@ -58,7 +59,7 @@ public sealed class IndexModel(PortalDbContext db, UserManager<PortalUser> users
         var invitations = await db.Invitations.AsNoTracking().Where(invitation => invitation.UserId == user.Id)
             .Select(invitation => new InvitationData(invitation.SentAt, invitation.ExpiresAt, invitation.AcceptedAt))
             .ToListAsync(cancellationToken);
-        var consents = await db.Consents.AsNoTracking().Where(consent => ids.Contains(consent.ChildId)).ToListAsync(cancellationToken);
+        var consents = await db.Consents.AsNoTracking().WithWholeHistory().Where(consent => ids.Contains(consent.ChildId)).ToListAsync(cancellationToken);
         var reads = await db.PlanReads.AsNoTracking().Where(read => ids.Contains(read.ChildId)).ToListAsync(cancellationToken);
         var feedSince = await db.CalendarFeeds.AsNoTracking().Where(feed => feed.UserId == user.Id).Select(feed => (DateTimeOffset?)feed.CreatedAt).FirstOrDefaultAsync(cancellationToken);
         return new Export(

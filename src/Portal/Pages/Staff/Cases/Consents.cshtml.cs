@@ -74,7 +74,7 @@ public sealed class ConsentsModel(
 
     private async Task<ChildConsents?> LoadAsync(Guid childId, bool tracked, CancellationToken cancellationToken)
     {
-        var consents = await book.LoadAsync(db.Children.AssignedTo(User.UserId()), childId, tracked, cancellationToken);
+        var consents = await book.LoadWithHistoryAsync(db.Children.AssignedTo(User.UserId()), childId, tracked, cancellationToken);
         if (consents is null)
         {
             return null;

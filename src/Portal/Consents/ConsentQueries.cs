@@ -1,0 +1,25 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Data;
+using Portal.Domain.Consents;
+
+namespace Portal.Consents;
+
+/// <summary>How much of a consent's history a page loads with it.</summary>
+public static class ConsentQueries
+{
+    /// <summary>
+    /// Each person's latest decision: all that a status or a new decision reads (see <see cref="Consent"/>). A tap
+    /// then reads a few rows, however often the consent was given and withdrawn before.
+    /// </summary>
+    public static IQueryable<Consent> WithLatestDecisions(this IQueryable<Consent> consents, PortalDbContext db) =>
+        consents.Include(consent => consent.Decisions.Where(decision => decision.Sequence == db.Set<ConsentDecision>()
+            .Where(same => EF.Property<Guid>(same, ConsentId) == EF.Property<Guid>(decision, ConsentId) && same.PartyId == decision.PartyId)
+            .Max(same => same.Sequence)));
+
+    /// <summary>The decision's column naming its consent (a shadow property: the domain reaches decisions through the consent).</summary>
+    private const string ConsentId = "ConsentId";
+
+    /// <summary>Every decision, for the pages that show the history and for the family's own copy of their data.</summary>
+    public static IQueryable<Consent> WithWholeHistory(this IQueryable<Consent> consents) =>
+        consents.Include(consent => consent.Decisions);
+}
