@@ -86,10 +86,10 @@ public sealed class WriteGate : IDbTransactionInterceptor, ISaveChangesIntercept
     }
 
     /// <summary>
-    /// A transaction disposed without commit or rollback is rolled back by SQLite when its connection closes. The
-    /// connection's own event says so however it is closed: by EF Core after a query, at the end of a page's request, or
-    /// directly when a pooled context is reset (which no interceptor hears, and which EF Core's count of opens may put
-    /// off when a BEGIN was cancelled after the connection was opened for it).
+    /// A transaction disposed without commit or rollback is rolled back, but no interceptor hears it; the turn then goes
+    /// back when the connection closes. The connection's own event says so however it is closed: by EF Core after a
+    /// query, at the end of a page's request, or directly when a pooled context is reset (which no interceptor hears
+    /// either, and which is the only close when a cancelled BEGIN has left EF Core's count of opens one too high).
     /// </summary>
     private sealed class Turn(SemaphoreSlim semaphore, Guid transactionId, DbConnection connection, ConcurrentDictionary<Guid, Turn> held) : IDisposable
     {
