@@ -72,9 +72,11 @@ public sealed class IndexModel(PortalDbContext db, ConsentBook consentBook, Time
                 NextMeetingAt = db.NetworkMeetings.Where(stillOn).Where(meeting => meeting.ChildId == child.Id)
                     .OrderBy(meeting => meeting.StartsAt).Select(meeting => (DateTimeOffset?)meeting.StartsAt).FirstOrDefault(),
 
-                // In the history, which the consents below are loaded without: for a young person's own consent review.
-                ParentsHaveSaidYes = db.Consents.Where(consent => consent.ChildId == child.Id)
-                    .Any(consent => consent.Decisions.Any(decision => decision.PartyRole == ActorRole.Parent && decision.Action == ConsentAction.Given)),
+                // The young person's own consents not yet gone through, after a parent's yes: in the history, which the
+                // consents below are loaded without. Asked of the database only for that young person's own card.
+                OwnConsentsToReview = child.YouthUserId == userId && child.ConsentsReviewedAt == null
+                    && db.Consents.Where(consent => consent.ChildId == child.Id)
+                        .Any(consent => consent.Decisions.Any(decision => decision.PartyRole == ActorRole.Parent && decision.Action == ConsentAction.Given)),
             })
             .AsSingleQuery()
             .ToListAsync(cancellationToken);
@@ -86,7 +88,7 @@ public sealed class IndexModel(PortalDbContext db, ConsentBook consentBook, Time
         var allConsents = await consentBook.LoadForAsync(children, names, tracked: false, cancellationToken);
 
         var cards = new List<ChildCard>();
-        foreach (var (child, nextMeetingAt, parentsHaveSaidYes) in family.Select(row => (row.Child, row.NextMeetingAt, row.ParentsHaveSaidYes)))
+        foreach (var (child, nextMeetingAt, ownConsentsToReview) in family.Select(row => (row.Child, row.NextMeetingAt, row.OwnConsentsToReview)))
         {
             var consents = allConsents[child.Id];
             var waitingForMe = ConsentBook.All.Count(item =>
@@ -94,7 +96,7 @@ public sealed class IndexModel(PortalDbContext db, ConsentBook consentBook, Time
                 && status.Parties.Any(party => party.Party.Id == userId && party.State != PartyState.Given));
 
             // At 15 the consents become the young person's own: they go through them once, before anything else.
-            if (child.YouthUserId == userId && consents.ChildDecidesAlone && child.ConsentsReviewedAt is null && parentsHaveSaidYes)
+            if (ownConsentsToReview && consents.ChildDecidesAlone)
             {
                 return Redirect($"/samtykke/{child.Id}/gennemgang");
             }
