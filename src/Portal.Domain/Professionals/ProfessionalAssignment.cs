@@ -41,7 +41,7 @@ public sealed class ProfessionalAssignment
     /// For Sundhedsplejen and De Åbne Rådgivninger: the state now of the child's consent to exchange information with
     /// that service, as the consent rules decide it. Null for a service that reads on a recorded legal basis.
     /// </summary>
-    /// <param name="childConsents">The child's consents, with every decision.</param>
+    /// <param name="childConsents">The child's consents, with at least each person's latest decision (all the rules read).</param>
     /// <param name="required">Who must consent for the child today (<see cref="Consents.ConsentPolicy.RequiredParties"/>).</param>
     public Consents.ConsentState? ExchangeConsentAt(DateTimeOffset now, IEnumerable<Consents.Consent> childConsents, IReadOnlyList<Consents.Party> required)
     {

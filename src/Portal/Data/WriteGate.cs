@@ -77,7 +77,7 @@ public sealed class WriteGate : IDbTransactionInterceptor, ISaveChangesIntercept
 
     private Task GiveBack(Guid transactionId)
     {
-        if (_byTransaction.TryRemove(transactionId, out var turn))
+        if (_byTransaction.TryGetValue(transactionId, out var turn))
         {
             turn.Dispose();
         }
@@ -103,6 +103,7 @@ public sealed class WriteGate : IDbTransactionInterceptor, ISaveChangesIntercept
             }
         }
 
+        /// <summary>Given back once, whichever comes first: the transaction's end or its connection's close.</summary>
         public void Dispose()
         {
             held.TryRemove(transactionId, out _);
