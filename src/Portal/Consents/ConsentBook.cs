@@ -65,7 +65,7 @@ public sealed class ConsentBook(PortalDbContext db, ConsentWordings wordings, Ti
         var childIds = children.Select(child => child.Id).ToList();
         var consents = tracked ? db.Consents : db.Consents.AsNoTracking();
         var loaded = await (wholeHistory ? consents.WithWholeHistory() : consents.WithLatestDecisions(db))
-            .Where(consent => childIds.Contains(consent.ChildId))
+            .Where(consent => EF.Parameter(childIds).Contains(consent.ChildId)) // one parameter, one SQL text (NextMeetingView says why)
             .AsSingleQuery() // each person's latest decision (or a short history) and a few shares: rows hardly multiply
             .ToListAsync(cancellationToken);
         var today = DanishTime.Today(clock);
@@ -79,7 +79,7 @@ public sealed class ConsentBook(PortalDbContext db, ConsentWordings wordings, Ti
     {
         ArgumentNullException.ThrowIfNull(children);
         var memberIds = children.SelectMany(child => child.CustodyHolders.Select(holder => holder.UserId).Append(child.YouthUserId)).OfType<string>().Distinct().ToList();
-        return await db.Users.AsNoTracking().Where(user => memberIds.Contains(user.Id)).ToDictionaryAsync(user => user.Id, user => user.DisplayName, cancellationToken);
+        return await db.Users.AsNoTracking().Where(user => EF.Parameter(memberIds).Contains(user.Id)).ToDictionaryAsync(user => user.Id, user => user.DisplayName, cancellationToken);
     }
 
     /// <summary>

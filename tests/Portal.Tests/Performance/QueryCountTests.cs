@@ -1,3 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Data;
+using Portal.Pages.Meetings;
 using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Performance;
@@ -56,6 +59,25 @@ public sealed class QueryCountTests : IDisposable
 
         response.EnsureSuccessStatusCode();
         Assert.True(commands.Count <= most, $"{path} sent {commands.Count} SQL commands (at most {most}):\n{string.Join("\n", commands)}");
+    }
+
+    [Fact]
+    public async Task A_list_of_ids_is_one_parameter_so_the_same_query_is_the_same_SQL_for_one_child_or_two()
+    {
+        // EF Core 10 writes a parameter per id by default, and so writes the SQL again on every run (3 % of a plan page's
+        // time, measured); as one parameter, the text is made once and reused.
+        var ids = new[] { await _factory.ChildIdAsync("Emma Jensen"), await _factory.ChildIdAsync("Oskar Jensen") };
+        var sql = new List<string>();
+        foreach (var some in new[] { ids[..1], ids })
+        {
+            var before = Count();
+            await using var scope = _factory.Services.CreateAsyncScope();
+            await NextMeetingView.LoadAsync(scope.ServiceProvider.GetRequiredService<PortalDbContext>(), some, DateTimeOffset.UtcNow, CancellationToken.None);
+            var command = Assert.Single(_factory.Logs.Lines.Where(line => line.Contains(Executed, StringComparison.Ordinal)).Skip(before));
+            sql.Add(command[command.IndexOf("SELECT", StringComparison.Ordinal)..]);
+        }
+
+        Assert.Equal(sql[0], sql[1]);
     }
 
     public void Dispose() => _factory.Dispose();
