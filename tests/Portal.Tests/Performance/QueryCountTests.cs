@@ -1,3 +1,5 @@
+using System.Net;
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Data;
 using Portal.Pages.Meetings;
@@ -59,6 +61,28 @@ public sealed class QueryCountTests : IDisposable
 
         response.EnsureSuccessStatusCode();
         Assert.True(commands.Count <= most, $"{path} sent {commands.Count} SQL commands (at most {most}):\n{string.Join("\n", commands)}");
+    }
+
+    [Fact]
+    public async Task A_signed_in_browser_fetches_the_styles_without_a_query_though_it_sends_the_login_cookie()
+    {
+        using var client = _factory.CreateClient();
+        await client.LogInAsync(DemoLogins.Parent);
+        var page = await client.GetStringAsync("/");
+        var styles = Regex.Matches(page, "<link rel=\"stylesheet\" href=\"([^\"]+)\"").Select(match => match.Groups[1].Value).ToList();
+        Assert.NotEmpty(styles);
+
+        var before = Count();
+        foreach (var style in styles)
+        {
+            using var response = await client.GetAsync(style);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+
+        // The login cookie goes with every file; only pages read it (and ask the database for the security stamp).
+        Assert.True(before == Count(), string.Join("\n", _factory.Logs.Lines.Where(line => line.Contains(Executed, StringComparison.Ordinal)).Skip(before)));
+        (await client.GetAsync("/")).EnsureSuccessStatusCode();
+        Assert.True(Count() > before);
     }
 
     [Fact]
