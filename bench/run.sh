@@ -3,7 +3,8 @@
 # SQLite, demo data) on loopback as it runs behind the TLS proxy: plain http from a trusted proxy address with
 # X-Forwarded-Proto: https, so the figures are the portal's own and not TLS's. Logs in as the demo parent through the
 # real login form, runs Lighthouse (mobile) on the start, plan, consent and counselling pages, then measures with wrk
-# (greatest rate) and hey (latency at a fixed 100 requests/s): a static file (the fingerprinted site.css), the start page
+# (greatest rate) and hey (latency at a fixed 100 requests/s): a static file (the fingerprinted site.css, without and with
+# the login cookie a signed-in browser sends with it), the start page
 # and a plan page; then, as writes change what those pages show, a consent given and withdrawn and joining the
 # counselling line; each against the static file. Then checks that the line is in order, reads the server's memory,
 # compares the joins with a plain SQLite commit loop on the same disk and times a cold start. Installs wrk, hey and
@@ -182,6 +183,8 @@ for url in "$static" / "$plan"; do
 done
 echo "Reading each for ${seconds}s with $connections connections (wrk and the portal share the 2 cores)..."
 load static -H "X-Forwarded-Proto: https" "$base$static"
+# A signed-in browser sends its login cookie with the styles too; the portal answers files before it reads the login.
+load static-signed-in -H "X-Forwarded-Proto: https" -H "Cookie: $cookie" "$base$static"
 load start -H "X-Forwarded-Proto: https" -H "Cookie: $cookie" "$base/"
 load plan -H "X-Forwarded-Proto: https" -H "Cookie: $cookie" "$base$plan"
 echo "Latency at a fixed 100 requests/s, ${seconds}s each..."
@@ -247,13 +250,13 @@ def hey(name):
     codes = re.findall(r"\[(\d{3})\]\s+(\d+) responses", text)
     return {"p50": float(found["50"]) * 1000, "p95": float(found["95"]) * 1000, "codes": codes}
 
-loads = {name: wrk(name) for name in ["static", "start", "plan", "consent", "join"]}
+loads = {name: wrk(name) for name in ["static", "static-signed-in", "start", "plan", "consent", "join"]}
 steady = {name: hey(name) for name in ["static", "start", "plan"]}
 static = loads["static"]
 print()
 print(f"Greatest rate (wrk, {os.cpu_count()} cores shared with the portal): requests/s, and as a share of the static file's")
 print(f"{'what':<28}{'req/s':>9}{'÷ static':>10}{'p50 ms':>9}{'p99 ms':>9}  errors")
-labels = {"static": "static file (site.css)", "start": "start page (parent)", "plan": "plan page (parent)",
+labels = {"static": "static file (site.css)", "static-signed-in": "the same, with login cookie", "start": "start page (parent)", "plan": "plan page (parent)",
           "consent": "consent give / withdraw", "join": "join counselling line"}
 for name, result in loads.items():
     errors = f"{result['bad']} non-2xx/3xx" if result["bad"] else "none"
