@@ -32,7 +32,10 @@ app.UsePortalSecurity();
 app.UseRouting();
 // Files under wwwroot are answered here, before the login is read: they are the same for everybody, yet a browser sends
 // its login cookie with every stylesheet, font and script, and each would be decrypted and its stamp looked up.
-app.Use((context, next) => context.GetEndpoint() is { RequestDelegate: { } serve } endpoint && endpoint.Metadata.GetMetadata<StaticAssetDescriptor>() is not null ? serve(context) : next(context));
+app.Use((context, next) =>
+    context.GetEndpoint() is { RequestDelegate: { } serve } endpoint && endpoint.Metadata.GetMetadata<StaticAssetDescriptor>() is not null
+        ? serve(context)
+        : next(context));
 app.UsePortalData();
 app.UsePortalLocalization();
 app.UseRateLimiter();
