@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Data;
 using Portal.Pages.Meetings;
@@ -69,7 +68,7 @@ public sealed class QueryCountTests : IDisposable
         using var client = _factory.CreateClient();
         await client.LogInAsync(DemoLogins.Parent);
         var page = await client.GetStringAsync("/");
-        var styles = Regex.Matches(page, "<link rel=\"stylesheet\" href=\"([^\"]+)\"").Select(match => match.Groups[1].Value).ToList();
+        var styles = StaticFilesTests.Stylesheet().Matches(page).Select(match => match.Groups[1].Value).ToList();
         Assert.NotEmpty(styles);
 
         // Counted: the signed-in check's query (the portal's background rounds may send others meanwhile).

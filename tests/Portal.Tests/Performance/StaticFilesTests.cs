@@ -76,8 +76,9 @@ public sealed partial class StaticFilesTests : IDisposable
 
     public void Dispose() => _factory.Dispose();
 
+    /// <summary>A page's stylesheet links; the address is the first group.</summary>
     [GeneratedRegex("<link rel=\"stylesheet\" href=\"([^\"]+)\"")]
-    private static partial Regex Stylesheet();
+    internal static partial Regex Stylesheet();
 
     [GeneratedRegex("""url\(["']?([^)"']+)["']?\)""")]
     private static partial Regex CssUrl();
