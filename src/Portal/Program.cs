@@ -45,7 +45,8 @@ app.UseAntiforgery();
 app.MapHealthChecks("/healthz", new() { Predicate = check => check.Tags.Contains("live") }).AllowAnonymous().DisableRateLimiting();
 app.MapHealthChecks("/healthz/ready", new() { Predicate = _ => true }).AllowAnonymous().DisableRateLimiting();
 // Everything under wwwroot: fingerprinted names (the layout's links carry them), immutable for a year, ETags, and
-// Brotli and gzip made at publish. Open to everyone: the login page needs its styles.
+// Brotli and gzip made at publish. Open to everyone: the login page needs its styles. The files are answered before
+// authorization and rate limits (after routing, above); the two calls keep them open if that order ever changes.
 app.MapStaticAssets().AllowAnonymous().DisableRateLimiting();
 app.MapRazorPages().WithStaticAssets();
 app.MapTestMitIdProvider();
