@@ -3,9 +3,9 @@
 # SQLite, demo data) on loopback as it runs behind the TLS proxy: plain http from a trusted proxy address with
 # X-Forwarded-Proto: https, so the figures are the portal's own and not TLS's. Logs in as the demo parent through the
 # real login form, runs Lighthouse (mobile) on the start, plan, consent and counselling pages, then measures with wrk
-# (greatest rate) and hey (latency at a fixed 100 requests/s): a static file (the fingerprinted site.css, without and with
-# the login cookie a signed-in browser sends with it), the start page
-# and a plan page; then, as writes change what those pages show, a consent given and withdrawn and joining the
+# (greatest rate) and hey (latency at a fixed 100 requests/s, one every 10 ms, and the same rate in bursts of ten): a
+# static file (the fingerprinted site.css, without and with the login cookie a signed-in browser sends with it), the
+# start page and a plan page; then, as writes change what those pages show, a consent given and withdrawn and joining the
 # counselling line; each against the static file. Then checks that the line is in order, reads the server's memory,
 # compares the joins with a plain SQLite commit loop on the same disk and times a cold start. Installs wrk, hey and
 # Chromium (Debian) and Lighthouse (npm, pinned in bench/lighthouse) when missing. Loopback only; every load is bounded
@@ -172,9 +172,17 @@ load() {
   local name=$1; shift
   wrk -t2 -c"$connections" -d"${seconds}s" --latency "$@" >"$work/wrk-$name.txt"
 }
+# A fixed 100 requests/s, one every 10 ms from one connection: the latency a page has at that rate. hey sends on a
+# ticker and skips a tick while a response is late, so the rate it reports shows whether the pace held.
 steady() {
   local name=$1; shift
-  hey -z "${seconds}s" -c 10 -q 10 "$@" >"$work/hey-$name.txt"
+  hey -z "${seconds}s" -c 1 -q 100 "$@" >"$work/hey-$name.txt"
+}
+# The same 100 requests/s as ten connections at 10/s each: hey starts their tickers together, so ten requests arrive at
+# once, ten times a second, and the last of them waits for the nine before it.
+bursts() {
+  local name=$1; shift
+  hey -z "${seconds}s" -c 10 -q 10 "$@" >"$work/hey-bursts-$name.txt"
 }
 # The runtime compiles a method again, optimised, after its first calls: a static file measured cold was half as fast.
 echo "Warming up the static file, the start page and the plan page, 3s each..."
@@ -187,10 +195,12 @@ load static -H "X-Forwarded-Proto: https" "$base$static"
 load static-signed-in -H "X-Forwarded-Proto: https" -H "Cookie: $cookie" "$base$static"
 load start -H "X-Forwarded-Proto: https" -H "Cookie: $cookie" "$base/"
 load plan -H "X-Forwarded-Proto: https" -H "Cookie: $cookie" "$base$plan"
-echo "Latency at a fixed 100 requests/s, ${seconds}s each..."
-steady static -H "X-Forwarded-Proto: https" "$base$static"
-steady start -H "X-Forwarded-Proto: https" -H "Cookie: $cookie" "$base/"
-steady plan -H "X-Forwarded-Proto: https" -H "Cookie: $cookie" "$base$plan"
+echo "Latency at a fixed 100 requests/s, one every 10 ms and then in bursts of ten, ${seconds}s each..."
+for measure in steady bursts; do
+  $measure static -H "X-Forwarded-Proto: https" "$base$static"
+  $measure start -H "X-Forwarded-Proto: https" -H "Cookie: $cookie" "$base/"
+  $measure plan -H "X-Forwarded-Proto: https" -H "Cookie: $cookie" "$base$plan"
+done
 # The writes last: they change what the pages above show.
 echo "Giving and withdrawing a consent, then joining the counselling line, ${seconds}s each..."
 load consent -s "$work/consent.lua" "$base/"
@@ -248,10 +258,12 @@ def hey(name):
     text = open(f"{work}/hey-{name}.txt").read()
     found = dict(re.findall(r"^\s+(\d+)%+ in ([\d.]+) secs", text, re.M))
     codes = re.findall(r"\[(\d{3})\]\s+(\d+) responses", text)
-    return {"p50": float(found["50"]) * 1000, "p95": float(found["95"]) * 1000, "codes": codes}
+    rate = float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1))
+    return {"rate": rate, "p50": float(found["50"]) * 1000, "p95": float(found["95"]) * 1000, "codes": codes}
 
 loads = {name: wrk(name) for name in ["static", "static-signed-in", "start", "plan", "consent", "join"]}
 steady = {name: hey(name) for name in ["static", "start", "plan"]}
+bursts = {name: hey(f"bursts-{name}") for name in ["static", "start", "plan"]}
 static = loads["static"]
 print()
 print(f"Greatest rate (wrk, {os.cpu_count()} cores shared with the portal): requests/s, and as a share of the static file's")
@@ -264,12 +276,15 @@ for name, result in loads.items():
         errors += f"; socket {result['socket']}"
     print(f"{labels[name]:<28}{result['rate']:>9.0f}{result['rate'] / static['rate']:>10.2f}{result['p50']:>9.2f}{result['p99']:>9.2f}  {errors}")
 
-print()
-print("At a fixed 100 requests/s (hey, 10 connections): latency, and p95 as a multiple of the static file's")
-print(f"{'what':<28}{'p50 ms':>9}{'p95 ms':>9}{'p95 ÷ static':>14}  status codes")
-for name, result in steady.items():
-    codes = ", ".join(f"{code}: {count}" for code, count in result["codes"])
-    print(f"{labels[name]:<28}{result['p50']:>9.2f}{result['p95']:>9.2f}{result['p95'] / steady['static']['p95']:>14.1f}  {codes}")
+for title, results in [("At a fixed 100 requests/s, one every 10 ms (hey, 1 connection)", steady),
+                       ("The same rate in bursts: 10 connections at 10/s each, sent together", bursts)]:
+    print()
+    print(f"{title}: latency, and p95 as a multiple of the static file's")
+    print(f"{'what':<28}{'req/s':>9}{'p50 ms':>9}{'p95 ms':>9}{'p95 ÷ static':>14}  status codes")
+    for name, result in results.items():
+        codes = ", ".join(f"{code}: {count}" for code, count in result["codes"])
+        print(f"{labels[name]:<28}{result['rate']:>9.1f}{result['p50']:>9.2f}{result['p95']:>9.2f}"
+              f"{result['p95'] / results['static']['p95']:>14.1f}  {codes}")
 
 count, low, high, distinct, misplaced = (int(value or 0) for value in open(f"{work}/line.txt").read().split())
 in_order = count > 0 and low == 1 and high == count and distinct == count and misplaced == 0
