@@ -34,17 +34,17 @@ public sealed class IndexModel(PortalDbContext db, ConsentBook consentBook, Time
         // Staff start where their work is.
         if (User.IsInRole(Roles.Caseworker))
         {
-            return Redirect("/medarbejder/sager");
+            return RedirectToPage("/Staff/Cases/Index");
         }
 
         if (User.IsInRole(Roles.Admin))
         {
-            return Redirect("/medarbejder/admin/sager");
+            return RedirectToPage("/Staff/Admin/Cases");
         }
 
         if (User.IsInRole(Roles.Counsellor))
         {
-            return Redirect("/raadgiver");
+            return RedirectToPage("/Staff/Counselling/Index");
         }
 
         if (User.IsInRole(Roles.Professional))
@@ -98,7 +98,7 @@ public sealed class IndexModel(PortalDbContext db, ConsentBook consentBook, Time
             // At 15 the consents become the young person's own: they go through them once, before anything else.
             if (ownConsentsToReview && consents.ChildDecidesAlone)
             {
-                return Redirect($"/samtykke/{child.Id}/gennemgang");
+                return RedirectToPage("/Consents/Review", new { childId = child.Id });
             }
 
             cards.Add(new ChildCard(child.Id, child.Name, child.AgeOn(today), waitingForMe, child.YouthUserId == userId, nextMeetingAt));

@@ -66,13 +66,15 @@ public sealed class StatementsTests(PortalFactory factory) : IClassFixture<Porta
     [InlineData("/Identity/Account/Login")]
     [InlineData("/raadgivning")]
     [InlineData("/finnes-ikke")]
-    public async Task Every_page_links_both_statements_in_its_footer(string address)
+    public async Task Every_page_links_home_and_both_statements_in_its_footer(string address)
     {
         using var visitor = factory.CreateClient();
 
         using var response = await visitor.GetAsync(new Uri(address, UriKind.Relative));
         var page = await Html.ReadAsync(response);
 
+        // The login page is in the Identity area: the links in the layout still lead to the portal's own pages.
+        Assert.NotNull(page.QuerySelector("header a.portal-name[href='/']"));
         Assert.NotNull(page.QuerySelector("footer a[href='/tilgaengelighed']"));
         Assert.NotNull(page.QuerySelector("footer a[href='/privatliv']"));
     }

@@ -128,7 +128,9 @@ public sealed class RefusalTests : IDisposable
         using var response = await client.GetAsync(new Uri("/Identity/Account/AccessDenied", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
-        Assert.Equal("Du har ikke adgang", (await Html.ReadAsync(response)).QuerySelector("h1")?.TextContent);
+        var page = await Html.ReadAsync(response);
+        Assert.Equal("Du har ikke adgang", page.QuerySelector("h1")?.TextContent);
+        Assert.NotNull(page.QuerySelector("main a[href='/']"));
     }
 
     [Fact]

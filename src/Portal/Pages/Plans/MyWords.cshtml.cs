@@ -69,7 +69,7 @@ public sealed class MyWordsModel(PortalDbContext db, IStringLocalizer<SharedReso
 
         await db.SaveChangesAsync(cancellationToken);
         TempData["StatusMessage"] = text["Plan.WordsSaved"].Value;
-        return Redirect($"/plan/{childId}");
+        return RedirectToPage("/Plans/Index", new { childId });
     }
 
     public string FieldFor(DomainException refusal) => "Input.Text";
