@@ -35,6 +35,20 @@ public sealed class PhoneTests(PortalServer server) : IClassFixture<PortalServer
     }
 
     [Fact]
+    public async Task The_accessibility_check_finds_a_nameless_button_and_an_image_without_text_on_the_page_as_it_is_now()
+    {
+        var page = await server.NewPhoneAsync();
+        await page.GotoAsync("/");
+        Assert.Empty(await Phone.BlockingAxeViolationsAsync(page));
+
+        // What a screen reader user would meet after a script changed the page: a button and an image with no words.
+        await page.EvaluateAsync("() => document.querySelector('main').insertAdjacentHTML('beforeend', '<button></button><img src=\"/favicon.svg\">')");
+
+        var found = await Phone.BlockingAxeViolationsAsync(page);
+        Assert.Equal(["button-name", "image-alt"], found.Select(violation => violation.Id).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task A_wrong_password_shows_the_error_where_a_phone_user_sees_it()
     {
         var page = await server.NewPhoneAsync();
