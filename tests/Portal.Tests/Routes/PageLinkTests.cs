@@ -5,16 +5,14 @@ namespace Portal.Tests.Routes;
 
 /// <summary>
 /// Links and redirects to the portal's own pages are made from the page's name (asp-page, RedirectToPage), so a page
-/// given a new address takes every link to it along, and a link to a page that is gone fails the build.
+/// given a new address takes every link to it along.
 /// </summary>
 public sealed partial class PageLinkTests
 {
     [Fact]
     public void No_view_writes_an_address_of_the_portal_s_own_as_text()
     {
-        var written = SourceFiles("*.cshtml")
-            .SelectMany(file => AddressAttribute().Matches(File.ReadAllText(file)).Select(match => $"{Relative(file)}: {Line(file, match.Index)}"))
-            .ToList();
+        var written = Written("*.cshtml", AddressAttribute());
 
         Assert.True(written.Count == 0, "Use asp-page and asp-route-… instead of:\n" + string.Join("\n", written));
     }
@@ -22,9 +20,7 @@ public sealed partial class PageLinkTests
     [Fact]
     public void No_page_redirects_to_an_address_of_the_portal_s_own_written_as_text()
     {
-        var written = SourceFiles("*.cs")
-            .SelectMany(file => AddressRedirect().Matches(File.ReadAllText(file)).Select(match => $"{Relative(file)}: {Line(file, match.Index)}"))
-            .ToList();
+        var written = Written("*.cs", AddressRedirect());
 
         Assert.True(written.Count == 0, "Use RedirectToPage instead of:\n" + string.Join("\n", written));
     }
@@ -40,6 +36,12 @@ public sealed partial class PageLinkTests
         Assert.Matches(AddressRedirect(), """return LocalRedirect("/medarbejder/sager");""");
         Assert.DoesNotMatch(AddressRedirect(), """return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/");""");
     }
+
+    /// <summary>Each line of the portal's source files of this kind where the address is found, with its file.</summary>
+    private static List<string> Written(string pattern, Regex address) =>
+        SourceFiles(pattern)
+            .SelectMany(file => address.Matches(File.ReadAllText(file)).Select(match => $"{Relative(file)}: {Line(file, match.Index)}"))
+            .ToList();
 
     private static IEnumerable<string> SourceFiles(string pattern)
     {
