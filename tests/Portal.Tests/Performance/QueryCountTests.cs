@@ -16,7 +16,11 @@ public sealed class QueryCountTests : IDisposable
 
     private readonly PortalFactory _factory = PortalFactory.With(new Dictionary<string, string?>
     {
-        ["Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command"] = "Information",
+        // Debug, not Information. When no one wants a command's start ("Executing DbCommand" is Debug), EF Core stops
+        // logging that pooled context's commands for a second (LoggingCacheTime) unless the command's end is logged, and
+        // a cancelled command's end is Debug too. The PostgreSQL pass once missed the meetings query's line, likely so;
+        // with the start wanted, every command is logged.
+        ["Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command"] = "Debug",
 
         // The dispatcher looks for mail only when woken, so its queries do not mix with the page's.
         ["Mail:PollInterval"] = "1.00:00:00",
