@@ -60,7 +60,7 @@ public sealed class QueryCountTests : IDisposable
         (await client.GetAsync(path)).EnsureSuccessStatusCode();
         var before = Count();
         var response = await client.GetAsync(path);
-        var commands = _factory.Logs.Lines.Where(line => line.Contains(Executed, StringComparison.Ordinal)).Skip(before).ToList();
+        var commands = Commands().Skip(before).ToList();
 
         response.EnsureSuccessStatusCode();
         Assert.True(commands.Count <= most, $"{path} sent {commands.Count} SQL commands (at most {most}):\n{string.Join("\n", commands)}");
@@ -76,7 +76,7 @@ public sealed class QueryCountTests : IDisposable
         Assert.NotEmpty(styles);
 
         // Counted: the signed-in check's query (the portal's background rounds may send others meanwhile).
-        int StampChecks() => _factory.Logs.Lines.Count(line => line.Contains(Executed, StringComparison.Ordinal) && line.Contains("SecurityStamp", StringComparison.Ordinal));
+        int StampChecks() => Commands().Count(line => line.Contains("SecurityStamp", StringComparison.Ordinal));
         var before = StampChecks();
         foreach (var style in styles)
         {
@@ -103,7 +103,7 @@ public sealed class QueryCountTests : IDisposable
             await using var scope = _factory.Services.CreateAsyncScope();
             await NextMeetingView.LoadAsync(scope.ServiceProvider.GetRequiredService<PortalDbContext>(), some, DateTimeOffset.UtcNow, CancellationToken.None);
             // The portal's background rounds may query meanwhile; this is the one command that reads the meetings.
-            var command = Assert.Single(_factory.Logs.Lines.Where(line => line.Contains(Executed, StringComparison.Ordinal)).Skip(before), line => line.Contains("NetworkMeetings", StringComparison.Ordinal));
+            var command = Assert.Single(Commands().Skip(before), line => line.Contains("NetworkMeetings", StringComparison.Ordinal));
             sql.Add(command[command.IndexOf("SELECT", StringComparison.Ordinal)..]);
         }
 
@@ -112,5 +112,8 @@ public sealed class QueryCountTests : IDisposable
 
     public void Dispose() => _factory.Dispose();
 
-    private int Count() => _factory.Logs.Lines.Count(line => line.Contains(Executed, StringComparison.Ordinal));
+    private int Count() => Commands().Count();
+
+    /// <summary>The SQL commands the portal has sent so far, as EF Core logged them, in order.</summary>
+    private IEnumerable<string> Commands() => _factory.Logs.Lines.Where(line => line.Contains(Executed, StringComparison.Ordinal));
 }
