@@ -69,7 +69,8 @@ public sealed partial class PageLinkTests(PortalFactory factory) : IClassFixture
     /// <summary>Each line of the portal's source files of this kind where the address is found, with its file.</summary>
     private static List<string> Written(string pattern, Regex address) =>
         SourceFiles(pattern)
-            .SelectMany(file => address.Matches(File.ReadAllText(file)).Select(match => $"{Relative(file)}: {Line(file, match.Index)}"))
+            .Select(file => (file, text: File.ReadAllText(file)))
+            .SelectMany(source => address.Matches(source.text).Select(match => $"{Relative(source.file)}: {LineAt(source.text, match.Index)}"))
             .ToList();
 
     private static IEnumerable<string> SourceFiles(string pattern)
@@ -79,9 +80,8 @@ public sealed partial class PageLinkTests(PortalFactory factory) : IClassFixture
             .Where(file => !Relative(file).StartsWith("bin", StringComparison.Ordinal) && !Relative(file).StartsWith("obj", StringComparison.Ordinal));
     }
 
-    private static string Line(string file, int index)
+    private static string LineAt(string text, int index)
     {
-        var text = File.ReadAllText(file);
         var start = text.LastIndexOf('\n', index) + 1;
         var end = text.IndexOf('\n', index);
         return text[start..(end < 0 ? text.Length : end)].Trim();
