@@ -19,6 +19,8 @@ public static class DataSetup
         var dataFolder = DataFolder.From(builder.Configuration, builder.Environment);
         builder.Services.AddSingleton(dataFolder);
 
+        // Each engine's model is compiled from the configurations into Data/CompiledModels, where EF Core finds it by the
+        // context's type (see README, Development notes): building it took 0.4 s of every start.
         var provider = ProviderOf(builder.Configuration);
         var connectionString = builder.Configuration.GetConnectionString("Portal");
         if (string.Equals(provider, PostgreSql, StringComparison.OrdinalIgnoreCase))
@@ -94,7 +96,12 @@ public static class DataSetup
 
         try
         {
-            await db.Database.MigrateAsync();
+            // Migrating also compares the model with the last migration, which builds it from the configurations again (0.4 s);
+            // a test does that comparison, so a start with nothing to apply skips it.
+            if ((await db.Database.GetPendingMigrationsAsync()).Any())
+            {
+                await db.Database.MigrateAsync();
+            }
             if (db.Database.IsSqlite())
             {
                 await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");

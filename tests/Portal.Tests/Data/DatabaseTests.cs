@@ -11,6 +11,18 @@ public sealed class DatabaseTests : IDisposable
 {
     private readonly PortalFactory _factory = new();
 
+    [Fact]
+    public async Task The_portal_runs_on_the_model_compiled_for_its_database_engine()
+    {
+        await using var scope = _factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+
+        var compiled = db.Database.IsNpgsql()
+            ? typeof(Portal.Data.CompiledModels.Postgres.PostgresPortalDbContextModel)
+            : typeof(Portal.Data.CompiledModels.Sqlite.PortalDbContextModel);
+        Assert.Equal(compiled, db.Model.GetType());
+    }
+
     [SqliteOnlyFact]
     public async Task The_database_is_one_file_in_the_data_folder_in_WAL_mode_with_full_sync()
     {

@@ -1,10 +1,11 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Portal.Data;
 
 namespace Portal.Tests.Data;
 
-/// <summary>SQLite and PostgreSQL carry the same model, and each provider's migrations are up to date with it.</summary>
+/// <summary>SQLite and PostgreSQL carry the same model, and each provider's migrations and compiled model are up to date with it.</summary>
 public sealed class ProviderModelTests
 {
     [Fact]
@@ -13,7 +14,7 @@ public sealed class ProviderModelTests
         using var sqlite = new DesignTimeFactory().CreateDbContext([]);
         using var postgres = new PostgresDesignTimeFactory().CreateDbContext([]);
 
-        Assert.Equal(Describe(sqlite.Model), Describe(postgres.Model));
+        Assert.Equal(Describe(sqlite.GetService<IDesignTimeModel>().Model), Describe(postgres.GetService<IDesignTimeModel>().Model));
     }
 
     [Fact]
@@ -27,7 +28,34 @@ public sealed class ProviderModelTests
         Assert.NotEmpty(postgres.Database.GetMigrations());
     }
 
-    /// <summary>What must match: every table and column with its type as .NET sees it, nullability, length, key and index.</summary>
+    [Fact]
+    public void Each_provider_runs_on_a_compiled_model_that_is_the_model_the_configurations_build()
+    {
+        using var sqlite = new DesignTimeFactory().CreateDbContext([]);
+        using var postgres = new PostgresDesignTimeFactory().CreateDbContext([]);
+
+        AssertCompiledModelIsCurrent<Portal.Data.CompiledModels.Sqlite.PortalDbContextModel>(sqlite);
+        AssertCompiledModelIsCurrent<Portal.Data.CompiledModels.Postgres.PostgresPortalDbContextModel>(postgres);
+    }
+
+    private static void AssertCompiledModelIsCurrent<TCompiledModel>(PortalDbContext db)
+    {
+        var running = db.Model;
+        var configured = db.GetService<IDesignTimeModel>().Model;
+        const string hint = "run dotnet ef dbcontext optimize (see Development notes in README.md)";
+
+        Assert.True(running.GetType() == typeof(TCompiledModel), $"{db.GetType().Name} does not run on {typeof(TCompiledModel).Name}");
+        Assert.True(Print(configured) == Print(running), hint);
+        Assert.True(Describe(configured).SequenceEqual(Describe(running)), hint);
+    }
+
+    /// <summary>Every entity and JSON type with its properties, keys, relationships and indexes.</summary>
+    private static string Print(IModel model) => model.ToDebugString(MetadataDebugStringOptions.ShortDefault);
+
+    /// <summary>
+    /// What must match: every table and column with its type as .NET sees it, nullability, length, key and index, and every
+    /// field of the JSON columns with the type it is stored as.
+    /// </summary>
     private static List<string> Describe(IModel model) =>
     [
         .. model.GetEntityTypes().SelectMany(entity => entity.GetProperties().Select(property =>
@@ -36,6 +64,18 @@ public sealed class ProviderModelTests
             $"null={property.IsNullable} max={property.GetMaxLength()} key={property.IsKey()} concurrency={property.IsConcurrencyToken}"))
             .Concat(model.GetEntityTypes().SelectMany(entity => entity.GetIndexes().Select(index =>
                 $"{entity.GetTableName()} index ({string.Join(",", index.Properties.Select(property => property.Name))}) unique={index.IsUnique}")))
+            .Concat(model.GetEntityTypes().SelectMany(entity => JsonFields(entity, entity.GetTableName() ?? entity.Name)))
             .Order(StringComparer.Ordinal),
     ];
+
+    private static IEnumerable<string> JsonFields(ITypeBase type, string path) =>
+        type.GetComplexProperties().SelectMany(complex =>
+        {
+            var inner = $"{path}.{complex.ComplexType.GetContainerColumnName() ?? complex.Name}";
+            return complex.ComplexType.GetProperties().Select(property =>
+                    $"{inner}.{property.GetJsonPropertyName()}: {NameOf(property.GetTypeMapping().Converter?.ProviderClrType ?? property.ClrType)} null={property.IsNullable}")
+                .Concat(JsonFields(complex.ComplexType, inner));
+        });
+
+    private static string NameOf(Type type) => Nullable.GetUnderlyingType(type) is { } inner ? inner.Name + "?" : type.Name;
 }
