@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Design;
 
 namespace Portal.Data;
 
-/// <summary>Used by `dotnet ef migrations --context PortalDbContext` (SQLite) only; the running app configures the context in <see cref="DataSetup"/>.</summary>
+/// <summary>Used by `dotnet ef migrations` and `dotnet ef dbcontext optimize` with `--context PortalDbContext` (SQLite) only; the running app configures the context in <see cref="DataSetup"/>.</summary>
 public sealed class DesignTimeFactory : IDesignTimeDbContextFactory<PortalDbContext>
 {
     public PortalDbContext CreateDbContext(string[] args)
@@ -13,7 +13,7 @@ public sealed class DesignTimeFactory : IDesignTimeDbContextFactory<PortalDbCont
     }
 }
 
-/// <summary>Used by `dotnet ef migrations --context PostgresPortalDbContext`; needs no server to make a migration.</summary>
+/// <summary>Used by `dotnet ef migrations` and `dotnet ef dbcontext optimize` with `--context PostgresPortalDbContext`; needs no server for either.</summary>
 public sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresPortalDbContext>
 {
     public PostgresPortalDbContext CreateDbContext(string[] args)
