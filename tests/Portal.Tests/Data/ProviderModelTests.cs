@@ -60,7 +60,7 @@ public sealed class ProviderModelTests
     [
         .. model.GetEntityTypes().SelectMany(entity => entity.GetProperties().Select(property =>
             $"{entity.GetTableName() ?? entity.GetViewName() ?? entity.Name}.{property.GetColumnName()}: " +
-            $"{(property.GetValueConverter()?.ProviderClrType ?? property.ClrType).Name} " +
+            $"{StoredAs(property)} " +
             $"null={property.IsNullable} max={property.GetMaxLength()} key={property.IsKey()} concurrency={property.IsConcurrencyToken}"))
             .Concat(model.GetEntityTypes().SelectMany(entity => entity.GetIndexes().Select(index =>
                 $"{entity.GetTableName()} index ({string.Join(",", index.Properties.Select(property => property.Name))}) unique={index.IsUnique}")))
@@ -73,9 +73,14 @@ public sealed class ProviderModelTests
         {
             var inner = $"{path}.{complex.ComplexType.GetContainerColumnName() ?? complex.Name}";
             return complex.ComplexType.GetProperties().Select(property =>
-                    $"{inner}.{property.GetJsonPropertyName()}: {NameOf(property.GetTypeMapping().Converter?.ProviderClrType ?? property.ClrType)} null={property.IsNullable}")
+                    $"{inner}.{property.GetJsonPropertyName()}: {StoredAs(property)} null={property.IsNullable}")
                 .Concat(JsonFields(complex.ComplexType, inner));
         });
 
-    private static string NameOf(Type type) => Nullable.GetUnderlyingType(type) is { } inner ? inner.Name + "?" : type.Name;
+    /// <summary>The .NET type a value is stored as, after its conversion if it has one ("String" for an enum kept as text).</summary>
+    private static string StoredAs(IProperty property)
+    {
+        var type = property.GetTypeMapping().Converter?.ProviderClrType ?? property.ClrType;
+        return Nullable.GetUnderlyingType(type) is { } inner ? inner.Name + "?" : type.Name;
+    }
 }
