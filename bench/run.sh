@@ -7,16 +7,19 @@
 # static file (the fingerprinted site.css, without and with the login cookie a signed-in browser sends with it), the
 # start page and a plan page; then, as writes change what those pages show, a consent given and withdrawn and joining the
 # counselling line; each against the static file. Then checks that the line is in order, reads the server's memory,
-# compares the joins with a plain SQLite commit loop on the same disk and times a cold start. Installs wrk, hey and
+# compares the joins with a plain SQLite commit loop on the same disk and times a cold start. Last, it measures the
+# floor the same way: bench/Floor, the least a signed-in page on the same stack does (its static file and its page, and
+# its memory), so each target can be read against what the stack itself reaches on this machine. Installs wrk, hey and
 # Chromium (Debian) and Lighthouse (npm, pinned in bench/lighthouse) when missing. Loopback only; every load is bounded
 # in time.
-# Usage: bench/run.sh [seconds per load] [connections]      BENCH_LIGHTHOUSE=0 skips Lighthouse.
+# Usage: bench/run.sh [seconds per load] [connections]      BENCH_LIGHTHOUSE=0 skips Lighthouse, BENCH_FLOOR=0 the floor.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/lib/example-municipality.sh
 seconds=${1:-10}
 connections=${2:-16}
 lighthouse=${BENCH_LIGHTHOUSE:-1}
+floor=${BENCH_FLOOR:-1}
 
 sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
 missing=()
@@ -41,6 +44,7 @@ now_ms() { date +%s%3N; }
 
 echo "Publishing (Release, ahead-of-time compiled for linux-x64)..."
 dotnet publish src/Portal -c Release -r linux-x64 --self-contained false -o "$work/app" --nologo -v quiet >/dev/null
+[ "$floor" = 0 ] || dotnet publish bench/Floor -c Release -r linux-x64 --self-contained false -o "$work/floor" --nologo -v quiet >/dev/null
 port=$(free_port)
 base="http://localhost:$port"
 proxied=(-H "X-Forwarded-Proto: https" -H "X-Forwarded-For: 198.51.100.7")
@@ -201,6 +205,7 @@ for measure in steady bursts; do
   $measure start -H "X-Forwarded-Proto: https" -H "Cookie: $cookie" "$base/"
   $measure plan -H "X-Forwarded-Proto: https" -H "Cookie: $cookie" "$base$plan"
 done
+rss_read=$(rss VmHWM)
 # The writes last: they change what the pages above show.
 echo "Giving and withdrawing a consent, then joining the counselling line, ${seconds}s each..."
 load consent -s "$work/consent.lua" "$base/"
@@ -216,6 +221,30 @@ mail_ms=$(($(now_ms) - mail_began))
 load join -s "$work/join.lua" "$base/raadgivning"
 rss_peak=$(rss VmHWM)
 stop_app
+
+# The floor: bench/Floor on its own, on the same port, with the same loads as the portal's static file and plan page.
+floor_memory="0 0"
+if [ "$floor" != 0 ]; then
+  echo "The floor (bench/Floor): its static file and its signed-in page, ${seconds}s each..."
+  mkdir "$work/floor-data"
+  env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$port" DataFolder="$work/floor-data" \
+    dotnet "$work/floor/Floor.dll" --contentRoot "$work/floor" >>"$work/floor.log" 2>&1 &
+  app=$!
+  for _ in $(seq 1 1500); do curl -sf -D "$work/floor-h" -o /dev/null "$base/sign-in" && break; sleep 0.01; done
+  floor_cookie=$(cookies_from "$work/floor-h")
+  floor_page=$(grep -i '^location:' "$work/floor-h" | sed 's/^[^:]*: *//' | tr -d '\r')
+  floor_static=$(curl -s -H "Cookie: $floor_cookie" "$base$floor_page" | grep -o 'href="/css/site[^"]*\.css"' | sed 's/href="//; s/"$//')
+  [ -n "$floor_static" ] || { echo "The floor did not start." >&2; cat "$work/floor.log" >&2; exit 1; }
+  floor_started=$(rss VmRSS)
+  # Warmed up as long as the portal's pages were, all told (the crawl, Lighthouse and the start page share their code),
+  # so the runtime has compiled its methods again, optimised, before the loads.
+  wrk -t2 -c"$connections" -d3s "$base$floor_static" >/dev/null
+  wrk -t2 -c"$connections" -d10s -H "Cookie: $floor_cookie" "$base$floor_page" >/dev/null
+  load floor-static "$base$floor_static"
+  load floor-page -H "Cookie: $floor_cookie" "$base$floor_page"
+  floor_memory="$floor_started $(rss VmHWM)"
+  stop_app
+fi
 
 # The line after the joins: numbers 1..N, each once, each at its place.
 python3 - "$work/data/portal.db" >"$work/line.txt" <<'PY'
@@ -240,9 +269,9 @@ PY
 )
 
 
-python3 - "$work" "$first_start" "${restarts[*]}" "$rss_started" "$rss_crawled" "$rss_peak" "$commit_loop" "$lighthouse_report" "$decisions" "$mail_ms" "$unsent" <<'PY'
+python3 - "$work" "$first_start" "${restarts[*]}" "$rss_started" "$rss_crawled" "$rss_peak" "$commit_loop" "$lighthouse_report" "$decisions" "$mail_ms" "$unsent" "$rss_read" "$floor_memory" <<'PY'
 import json, os, re, sys
-work, first_start, restarts, rss_started, rss_crawled, rss_peak, commit_loop, lighthouse, decisions, mail_ms, unsent = sys.argv[1:12]
+work, first_start, restarts, rss_started, rss_crawled, rss_peak, commit_loop, lighthouse, decisions, mail_ms, unsent, rss_read, floor_memory = sys.argv[1:14]
 
 def wrk(name):
     text = open(f"{work}/wrk-{name}.txt").read()
@@ -262,6 +291,7 @@ def hey(name):
     return {"rate": rate, "p50": float(found["50"]) * 1000, "p95": float(found["95"]) * 1000, "codes": codes}
 
 loads = {name: wrk(name) for name in ["static", "static-signed-in", "start", "plan", "consent", "join"]}
+plan_share = loads["plan"]["rate"] / loads["static"]["rate"]
 steady = {name: hey(name) for name in ["static", "start", "plan"]}
 bursts = {name: hey(f"bursts-{name}") for name in ["static", "start", "plan"]}
 static = loads["static"]
@@ -297,7 +327,24 @@ print(f"Consent decisions on record at the end: {decisions} (each give or withdr
 print(f"Their receipts were all sent {int(mail_ms) / 1000:.1f} s after the last tap" if int(unsent) == 0 else f"{unsent} receipts were still unsent {int(mail_ms) / 1000:.0f} s after the last tap")
 print(f"Cold start to the login page: {first_start} ms on a new database (migrations and demo data); "
       f"{', '.join(map(str, starts))} ms on the existing one")
-print(f"Server memory (RSS): {rss_started} MB started, {rss_crawled} MB after a short crawl, {rss_peak} MB at peak under load")
+print(f"Server memory (RSS): {rss_started} MB started, {rss_crawled} MB after a short crawl, {rss_read} MB at peak after the reads,"
+      f" {rss_peak} MB at peak after the writes too")
+
+floor_started, floor_peak = floor_memory.split()
+floor = {}
+if floor_peak != "0":
+    # The same measures for bench/Floor: a signed-in Razor Page that checks its login's stamp and reads one row
+    # through EF Core from SQLite, with a small layout; no localization, no portal. What the stack reaches here.
+    floor = {name: wrk(f"floor-{name}") for name in ["static", "page"]}
+    print()
+    print("The floor (bench/Floor, the least a signed-in page on the same stack does), loaded the same way just after")
+    print(f"{'what':<28}{'req/s':>9}{'÷ static':>10}{'p50 ms':>9}{'p99 ms':>9}  errors")
+    for name, label in [("static", "its static file (site.css)"), ("page", "its signed-in page")]:
+        result = floor[name]
+        errors = f"{result['bad']} non-2xx/3xx" if result["bad"] else "none"
+        print(f"{label:<28}{result['rate']:>9.0f}{result['rate'] / floor['static']['rate']:>10.2f}{result['p50']:>9.2f}{result['p99']:>9.2f}  {errors}")
+    print(f"Its memory (RSS): {floor_started} MB started, {floor_peak} MB at peak after the reads"
+          f" (the portal: {plan_share:.2f} of its static file, {rss_read} MB after its reads)")
 
 if lighthouse:
     print()
@@ -313,5 +360,5 @@ if lighthouse:
         short = {item["url"] for item in report["audits"]["uses-long-cache-ttl"].get("details", {}).get("items", [])}
         repeat = sum(item.get("transferSize", 0) for item in requests if item.get("resourceType") == "Document" or item["url"] in short)
         print(f"{name:<14}{scores['performance']:>12}{scores['accessibility']:>15}{first / 1024:>10.1f} KB{repeat / 1024:>11.1f} KB")
-sys.exit(0 if in_order and all(result["bad"] == 0 for result in loads.values()) else 1)
+sys.exit(0 if in_order and all(result["bad"] == 0 for result in [*loads.values(), *floor.values()]) else 1)
 PY
