@@ -243,6 +243,10 @@ if [ "$floor" != 0 ]; then
   load floor-static "$base$floor_static"
   load floor-page -H "Cookie: $floor_cookie" "$base$floor_page"
   floor_memory="$floor_started $(rss VmHWM)"
+  # The floor must do what it claims: with its user's security stamp changed, the same cookie no longer signs in.
+  python3 -c 'import sqlite3, sys; db = sqlite3.connect(sys.argv[1]); db.execute("UPDATE AspNetUsers SET SecurityStamp = ?", ("changed",)); db.commit()' "$work/floor-data/floor.db"
+  refused=$(curl -s -o /dev/null -w '%{http_code} %{redirect_url}' -H "Cookie: $floor_cookie" "$base$floor_page")
+  case "$refused" in 302*/Account/Login*) ;; *) echo "The floor served its page after the stamp changed ($refused)." >&2; exit 1 ;; esac
   stop_app
 fi
 
