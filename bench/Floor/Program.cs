@@ -20,7 +20,7 @@ builder.Services.AddIdentityCore<IdentityUser>().AddEntityFrameworkStores<FloorD
 builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
 builder.Services.ConfigureApplicationCookie(options =>
 {
-    options.Cookie.SecurePolicy = CookieSecurePolicy.None;
+    options.Cookie.SecurePolicy = CookieSecurePolicy.None; // plain http on loopback, as the benchmark reaches it
     options.Events.OnValidatePrincipal = async context =>
     {
         var id = context.Principal?.FindFirstValue(ClaimTypes.NameIdentifier);
