@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 // The floor bench/run.sh measures the portal against: a signed-in Razor Page on the portal's stack doing the least such
 // a page must. The login cookie is read and its security stamp checked in the database (one query, as the portal does
@@ -24,9 +25,10 @@ builder.Services.ConfigureApplicationCookie(options =>
     options.Events.OnValidatePrincipal = async context =>
     {
         var id = context.Principal?.FindFirstValue(ClaimTypes.NameIdentifier);
-        var stamp = context.Principal?.FindFirstValue(new IdentityOptions().ClaimsIdentity.SecurityStampClaimType);
+        var stampType = context.HttpContext.RequestServices.GetRequiredService<IOptions<IdentityOptions>>().Value.ClaimsIdentity.SecurityStampClaimType;
+        var stamp = context.Principal?.FindFirstValue(stampType);
         var db = context.HttpContext.RequestServices.GetRequiredService<FloorDb>();
-        var current = await db.Users.Where(user => user.Id == id).Select(user => user.SecurityStamp).SingleOrDefaultAsync();
+        var current = await db.Users.Where(user => user.Id == id).Select(user => user.SecurityStamp).FirstOrDefaultAsync();
         if (current is null || current != stamp)
         {
             context.RejectPrincipal();
