@@ -49,6 +49,15 @@ port=$(free_port)
 base="http://localhost:$port"
 proxied=(-H "X-Forwarded-Proto: https" -H "X-Forwarded-For: 198.51.100.7")
 
+# Waits up to 15 s for an address to answer (curl's arguments), as a program just launched starts listening.
+wait_for() {
+  for _ in $(seq 1 1500); do
+    curl -sf -o /dev/null "$@" && return 0
+    sleep 0.01
+  done
+  return 1
+}
+
 # Starts the portal and waits for the login page; startup_ms is the time from launch to that first page.
 startup_ms=0
 start_app() {
@@ -59,13 +68,10 @@ start_app() {
     Counselling__PermitsPerMinute=100000000 Logging__LogLevel__Default=Warning \
     dotnet "$work/app/Portal.dll" --contentRoot "$work/app" >>"$work/app.log" 2>&1 &
   app=$!
-  for _ in $(seq 1 1500); do
-    if curl -sf -o /dev/null "${proxied[@]}" "$base/Identity/Account/Login"; then
-      startup_ms=$(($(now_ms) - began))
-      return 0
-    fi
-    sleep 0.01
-  done
+  if wait_for "${proxied[@]}" "$base/Identity/Account/Login"; then
+    startup_ms=$(($(now_ms) - began))
+    return 0
+  fi
   cat "$work/app.log" >&2
   return 1
 }
@@ -230,11 +236,11 @@ if [ "$floor" != 0 ]; then
   env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$port" DataFolder="$work/floor-data" \
     dotnet "$work/floor/Floor.dll" --contentRoot "$work/floor" >>"$work/floor.log" 2>&1 &
   app=$!
-  for _ in $(seq 1 1500); do curl -sf -D "$work/floor-h" -o /dev/null "$base/sign-in" && break; sleep 0.01; done
+  wait_for -D "$work/floor-h" "$base/sign-in" || { echo "The floor did not start." >&2; cat "$work/floor.log" >&2; exit 1; }
   floor_cookie=$(cookies_from "$work/floor-h")
   floor_page=$(grep -i '^location:' "$work/floor-h" | sed 's/^[^:]*: *//' | tr -d '\r')
   floor_static=$(curl -s -H "Cookie: $floor_cookie" "$base$floor_page" | grep -o 'href="/css/site[^"]*\.css"' | sed 's/href="//; s/"$//')
-  [ -n "$floor_static" ] || { echo "The floor did not start." >&2; cat "$work/floor.log" >&2; exit 1; }
+  [ -n "$floor_static" ] || { echo "The floor's page names no site.css." >&2; cat "$work/floor.log" >&2; exit 1; }
   floor_started=$(rss VmRSS)
   # Warmed up as long as the portal's pages were, all told (the crawl, Lighthouse and the start page share their code),
   # so the runtime has compiled its methods again, optimised, before the loads.
