@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # Runs every test: domain unit tests, integration tests (on SQLite, then on PostgreSQL), browser tests (with axe and the
 # W3C Nu HTML checker), and mutation testing of the domain (Stryker.NET).
-# Installs what the tests need when it is missing (Debian's Chromium, the aiosmtpd SMTP server, PostgreSQL, Java, and
-# the Nu HTML checker from npm),
+# Installs what the tests need when it is missing (Debian's Chromium headless shell, the aiosmtpd SMTP server,
+# PostgreSQL, Java, and the Nu HTML checker from npm),
 # then prints one closing line "tests: N passed, M failed" counted from the test results.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 missing=()
-[ -x /usr/bin/chromium ] || missing+=(chromium)
+# The browser tests drive Chromium's headless shell (the same Blink as Debian's chromium, without the desktop browser).
+[ -x /usr/bin/chromium-headless-shell ] || missing+=(chromium-headless-shell)
 /usr/bin/python3 -c "import aiosmtpd" 2>/dev/null || missing+=(python3-aiosmtpd)
 # PostgreSQL: the tests start a throwaway cluster of their own on loopback (tests/Portal.TestSupport/PostgresServer.cs).
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
