@@ -39,13 +39,18 @@ public class PortalServer : IAsyncLifetime, IDisposable
         _factory.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port, listen => listen.UseHttps(_certificate)));
         _factory.StartServer();
 
+        // Debian's build of Chromium's headless shell: the same Blink as /usr/bin/chromium without the desktop browser
+        // around it, as Playwright's own headless mode runs. The full browser took about two thirds of the run's CPU.
+        const string chromium = "/usr/bin/chromium-headless-shell";
+        if (!File.Exists(chromium))
+        {
+            throw new InvalidOperationException($"Debian's Chromium headless shell is required: apt-get install -y chromium-headless-shell (scripts/test.sh does this). Looked for {chromium}.");
+        }
+
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
-            // Debian's build of Chromium's headless shell: the same Blink as /usr/bin/chromium without the desktop
-            // browser around it, as Playwright's own headless mode runs. The full browser took about two thirds of the
-            // run's CPU.
-            ExecutablePath = "/usr/bin/chromium-headless-shell",
+            ExecutablePath = chromium,
             Headless = true,
             Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
         });
