@@ -14,19 +14,22 @@ public sealed class PostgresServer : IDisposable
     private readonly string _root;
     private readonly string _binaries;
     private readonly bool _asPostgresUser = Environment.UserName == "root";
+    private readonly int _majorVersion;
     private int _databases;
 
     private PostgresServer(string binaries, int port, string? root = null)
     {
         _binaries = binaries;
+        _majorVersion = MajorVersionOf(binaries);
         Port = port;
         _root = root ?? Path.Combine(Path.GetTempPath(), "portal-postgres", Guid.NewGuid().ToString("N"));
     }
 
     public int Port { get; }
 
-    /// <summary>The server's major version, from Debian's folder for it (/usr/lib/postgresql/15/bin).</summary>
-    private int MajorVersion => int.TryParse(Path.GetFileName(Path.GetDirectoryName(_binaries)), out var major) ? major : 0;
+    /// <summary>A server's major version, from Debian's folder for it (/usr/lib/postgresql/15/bin); 0 if it has none.</summary>
+    private static int MajorVersionOf(string binaries) =>
+        int.TryParse(Path.GetFileName(Path.GetDirectoryName(binaries)), out var major) ? major : 0;
 
     private static readonly Lazy<Task<PostgresServer>> SharedServer = new(async () =>
     {
@@ -41,7 +44,7 @@ public sealed class PostgresServer : IDisposable
     public static async Task<PostgresServer> StartAsync()
     {
         var binaries = Directory.Exists("/usr/lib/postgresql")
-            ? Directory.GetDirectories("/usr/lib/postgresql").Select(version => Path.Combine(version, "bin")).Where(bin => File.Exists(Path.Combine(bin, "initdb"))).Order().LastOrDefault()
+            ? Directory.GetDirectories("/usr/lib/postgresql").Select(version => Path.Combine(version, "bin")).Where(bin => File.Exists(Path.Combine(bin, "initdb"))).OrderBy(MajorVersionOf).LastOrDefault()
             : null;
         if (binaries is null)
         {
@@ -64,7 +67,7 @@ public sealed class PostgresServer : IDisposable
         // Copied file by file rather than through the write-ahead log (the default since PostgreSQL 15, which also
         // brought the choice): about half the time for a database the size of the prepared one, and a run makes
         // hundreds (the checkpoint it asks for is cheap with fsync off).
-        var strategy = MajorVersion >= 15 ? " STRATEGY FILE_COPY" : string.Empty;
+        var strategy = _majorVersion >= 15 ? " STRATEGY FILE_COPY" : string.Empty;
         await RunAsync(Path.Combine(_binaries, "psql"), "-h", "127.0.0.1", "-p", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-U", "postgres", "-d", "postgres", "-v", "ON_ERROR_STOP=1", "-c", $"CREATE DATABASE {name}{copy}{strategy}");
         return $"Host=127.0.0.1;Port={Port};Username=postgres;Database={name};Pooling=true;Maximum Pool Size=30;Connection Idle Lifetime=10;Connection Pruning Interval=5";
     }
