@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Domain.Consents;
@@ -12,15 +13,21 @@ public static class ConsentQueries
     /// then loads a few rows, however often the consent was given and withdrawn before; to find them, the database still
     /// steps through that consent's decisions in the index (measured in README, Performance: a history of thousands).
     /// </summary>
-    public static IQueryable<Consent> WithLatestDecisions(this IQueryable<Consent> consents, PortalDbContext db) =>
-        consents.Include(consent => consent.Decisions.Where(decision => decision.Sequence == db.Set<ConsentDecision>()
-            .Where(same => EF.Property<Guid>(same, ConsentId) == EF.Property<Guid>(decision, ConsentId) && same.PartyId == decision.PartyId)
-            .Max(same => same.Sequence)));
-
-    /// <summary>The decision's column naming its consent (a shadow property: the domain reaches decisions through the consent).</summary>
-    private const string ConsentId = "ConsentId";
+    public static IQueryable<Consent> WithLatestDecisions(this IQueryable<Consent> consents, PortalDbContext db)
+    {
+        var isLatest = IsItsPartysLatest(db);
+        return consents.Include(consent => consent.Decisions.AsQueryable().Where(isLatest));
+    }
 
     /// <summary>Every decision, for the pages that show the history and for the family's own copy of their data.</summary>
     public static IQueryable<Consent> WithWholeHistory(this IQueryable<Consent> consents) =>
         consents.Include(consent => consent.Decisions);
+
+    /// <summary>A decision that is its person's latest on its consent: what still counts. Answered by the index on consent, person and sequence.</summary>
+    public static Expression<Func<ConsentDecision, bool>> IsItsPartysLatest(PortalDbContext db) =>
+        decision => decision.Sequence == db.Set<ConsentDecision>()
+            .Where(same => EF.Property<Guid>(same, ConsentId) == EF.Property<Guid>(decision, ConsentId) && same.PartyId == decision.PartyId)
+            .Max(same => same.Sequence);
+
+    private const string ConsentId = "ConsentId";
 }

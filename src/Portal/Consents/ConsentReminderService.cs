@@ -68,37 +68,60 @@ public sealed partial class ConsentReminderService(IServiceScopeFactory scopes, 
             return 0;
         }
 
-        var reminded = await db.ConsentReminders.Select(reminder => reminder.DecisionId).ToListAsync(cancellationToken);
-        var consents = await db.Consents.WithLatestDecisions(db).ToListAsync(cancellationToken);
-        var children = await db.Children.AsNoTracking().Include(child => child.CustodyHolders).ToDictionaryAsync(child => child.Id, cancellationToken);
+        // Only what is due is read, so the round costs the same however many consents the municipality holds: each
+        // person's latest decision that is a yes running out within the window (a range of the index on ExpiresAt) and
+        // has had no reminder.
+        var isLatest = ConsentQueries.IsItsPartysLatest(db);
+        var due = await db.Consents
+            .SelectMany(
+                consent => consent.Decisions.AsQueryable().Where(isLatest)
+                    .Where(decision => decision.Action == ConsentAction.Given && decision.ExpiresAt > now && decision.ExpiresAt <= horizon)
+                    .Where(decision => !db.ConsentReminders.Any(reminder => reminder.DecisionId == decision.Id)),
+                (consent, decision) => new DueYes(decision.Id, decision.PartyId, decision.PartyName, decision.ExpiresAt!.Value, consent.ChildId, consent.Partner, consent.Purpose))
+            .ToListAsync(cancellationToken);
+        if (due.Count == 0)
+        {
+            return 0;
+        }
+
+        var childIds = due.Select(yes => yes.ChildId).Distinct().ToList();
+        var children = await db.Children.AsNoTracking().Include(child => child.CustodyHolders)
+            .Where(child => EF.Parameter(childIds).Contains(child.Id))
+            .ToDictionaryAsync(child => child.Id, cancellationToken);
+        var partyIds = due.Select(yes => yes.PartyId).Distinct().ToList();
+        var users = await db.Users.Where(user => EF.Parameter(partyIds).Contains(user.Id) && user.PasswordHash != null)
+            .ToDictionaryAsync(user => user.Id, user => new { user.Email, user.Language }, cancellationToken);
         var today = DanishTime.DateOf(now);
+        var links = services.GetRequiredService<PortalLinks>();
 
         // Only a yes that still counts is worth renewing: from the 15th birthday the young person decides, and a
         // parent is not asked to renew a consent that is no longer theirs to give.
-        var due = consents
-            .SelectMany(consent => consent.Decisions.GroupBy(decision => decision.PartyId).Select(group => (consent, latest: group.MaxBy(decision => decision.Sequence)!)))
-            .Where(item => item.latest is { Action: ConsentAction.Given, ExpiresAt: { } expires } && expires > now && expires <= horizon && !reminded.Contains(item.latest.Id))
-            .Where(item => children.TryGetValue(item.consent.ChildId, out var child)
-                && ConsentPolicy.RequiredParties(child, today, new Dictionary<string, string>()).Any(party => party.Id == item.latest.PartyId))
-            .ToList();
-        foreach (var (consent, decision) in due)
+        var reminders = 0;
+        foreach (var yes in due)
         {
-            var user = await db.Users.Where(candidate => candidate.Id == decision.PartyId && candidate.PasswordHash != null).Select(candidate => new { candidate.Email, candidate.Language }).FirstOrDefaultAsync(cancellationToken);
-            var childName = children[consent.ChildId].Name;
-            if (user?.Email is { } email)
+            if (!children.TryGetValue(yes.ChildId, out var child)
+                || !ConsentPolicy.RequiredParties(child, today, new Dictionary<string, string>()).Any(party => party.Id == yes.PartyId))
             {
-                var link = services.GetRequiredService<PortalLinks>().Page("/Consents/Index", new { childId = consent.ChildId });
-                var reminder = MailLanguage.In(user.Language, () => emails.ExpiresSoon(email, decision.PartyName, wordings.Title(consent.Partner, consent.Purpose, childName), decision.ExpiresAt!.Value, link));
+                continue;
+            }
+
+            if (users.GetValueOrDefault(yes.PartyId) is { Email: { } email } user)
+            {
+                var link = links.Page("/Consents/Index", new { childId = yes.ChildId });
+                var reminder = MailLanguage.In(user.Language, () => emails.ExpiresSoon(email, yes.PartyName, wordings.Title(yes.Partner, yes.Purpose, child.Name), yes.ExpiresAt, link));
                 db.OutboxMessages.Add(OutboxMessage.Create(reminder, now));
             }
 
-            db.ConsentReminders.Add(new ConsentReminder { DecisionId = decision.Id, SentAt = now });
+            db.ConsentReminders.Add(new ConsentReminder { DecisionId = yes.DecisionId, SentAt = now });
+            reminders++;
         }
 
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return due.Count;
+        return reminders;
     }
+
+    private sealed record DueYes(Guid DecisionId, string PartyId, string PartyName, DateTimeOffset ExpiresAt, Guid ChildId, PartnerService Partner, ConsentPurpose Purpose);
 
     [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Queued {Count} consent expiry reminders")]
     private static partial void LogReminded(ILogger logger, int count);

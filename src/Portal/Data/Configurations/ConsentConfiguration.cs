@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Portal.Domain.Consents;
 using Portal.Domain.Families;
 
@@ -56,6 +57,11 @@ public sealed class ConsentDecisionConfiguration : IEntityTypeConfiguration<Cons
         builder.Property(item => item.RecordedByName).HasMaxLength(ConsentDecision.NameMaxLength);
         builder.Property(item => item.WordingVersion).HasMaxLength(ConsentWording.VersionMaxLength).IsRequired();
         builder.Property(item => item.WordingText).HasMaxLength(ConsentWording.TextMaxLength).IsRequired();
+
+        // SQLite cannot compare DateTimeOffset; as ticks, the reminder round asks the database for the yeses that run
+        // out soon (an indexed range) instead of reading every consent.
+        builder.Property(item => item.ExpiresAt).HasConversion(new DateTimeOffsetToBinaryConverter());
+        builder.HasIndex(item => item.ExpiresAt);
     }
 }
 

@@ -351,8 +351,8 @@ namespace Portal.Data.PostgresMigrations
                     b.Property<Guid>("ConsentId")
                         .HasColumnType("uuid");
 
-                    b.Property<DateTimeOffset?>("ExpiresAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long?>("ExpiresAt")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("Method")
                         .IsRequired()
@@ -396,6 +396,8 @@ namespace Portal.Data.PostgresMigrations
                         .HasColumnType("character varying(20)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAt");
 
                     b.HasIndex("ConsentId", "Sequence")
                         .IsUnique();

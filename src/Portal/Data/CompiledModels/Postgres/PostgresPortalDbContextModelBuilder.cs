@@ -12,7 +12,7 @@ namespace Portal.Data.CompiledModels.Postgres
     public partial class PostgresPortalDbContextModel
     {
         private PostgresPortalDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("5f4eca42-f39f-43e2-8dea-e7880cfc85c6"), entityTypeCount: 27)
+            : base(skipDetectChanges: false, modelId: new Guid("4abd4581-c4ce-49a0-a230-08fbb50eca39"), entityTypeCount: 27)
         {
         }
 

@@ -11,7 +11,7 @@ namespace Portal.Data.CompiledModels.Sqlite
     public partial class PortalDbContextModel
     {
         private PortalDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("f22faf74-5d9e-4051-9bf4-439fffedfafe"), entityTypeCount: 27)
+            : base(skipDetectChanges: false, modelId: new Guid("3398755a-dbe7-4af1-a00f-c027560eba4f"), entityTypeCount: 27)
         {
         }
 
