@@ -5,13 +5,15 @@ namespace Portal.Identity;
 
 /// <summary>
 /// The most common passwords from leaked password lists (the 49,233 of @zxcvbn-ts/language-common 4.1.3, MIT),
-/// loaded once from an embedded resource.
+/// loaded once, on the first check, from an embedded resource.
 /// </summary>
 public sealed class CommonPasswords
 {
-    private readonly FrozenSet<string> _passwords;
+    // Read on the first check rather than at start: an instance builds its UserManager (and with it this list) at its
+    // first login or seeding, but only setting a password asks the list.
+    private readonly Lazy<FrozenSet<string>> _passwords = new(Load);
 
-    public CommonPasswords()
+    private static FrozenSet<string> Load()
     {
         using var stream = typeof(CommonPasswords).Assembly.GetManifestResourceStream("Portal.Identity.common-passwords.txt.gz")
             ?? throw new InvalidOperationException("The common password list is missing from the build.");
@@ -26,10 +28,10 @@ public sealed class CommonPasswords
             }
         }
 
-        _passwords = passwords.ToFrozenSet(StringComparer.Ordinal);
+        return passwords.ToFrozenSet(StringComparer.Ordinal);
     }
 
-    public int Count => _passwords.Count;
+    public int Count => _passwords.Value.Count;
 
     /// <summary>
     /// True for a listed password, ignoring case, and for a listed password or a run of digits with only digits
@@ -39,12 +41,12 @@ public sealed class CommonPasswords
     {
         ArgumentNullException.ThrowIfNull(password);
         var lower = password.ToLowerInvariant();
-        if (_passwords.Contains(lower))
+        if (_passwords.Value.Contains(lower))
         {
             return true;
         }
 
         var stem = lower.TrimEnd("0123456789!?.,-_#*@$%&+= ".ToCharArray());
-        return stem.Length == 0 || _passwords.Contains(stem);
+        return stem.Length == 0 || _passwords.Value.Contains(stem);
     }
 }
