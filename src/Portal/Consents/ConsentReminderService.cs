@@ -85,9 +85,7 @@ public sealed partial class ConsentReminderService(IServiceScopeFactory scopes, 
         }
 
         var childIds = due.Select(yes => yes.ChildId).Distinct().ToList();
-        var children = await db.Children.AsNoTracking().Include(child => child.CustodyHolders)
-            .Where(child => EF.Parameter(childIds).Contains(child.Id))
-            .ToDictionaryAsync(child => child.Id, cancellationToken);
+        var children = await db.Children.ForRound(childIds).ToDictionaryAsync(child => child.Id, cancellationToken);
         var partyIds = due.Select(yes => yes.PartyId).Distinct().ToList();
         var users = await db.Users.Where(user => EF.Parameter(partyIds).Contains(user.Id) && user.PasswordHash != null)
             .ToDictionaryAsync(user => user.Id, user => new { user.Email, user.Language }, cancellationToken);

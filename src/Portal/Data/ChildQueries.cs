@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Families;
 
 namespace Portal.Data;
@@ -24,4 +25,11 @@ public static class ChildQueries
     /// <summary>Children whose case the caseworker is assigned to.</summary>
     public static IQueryable<Child> AssignedTo(this IQueryable<Child> children, string caseworkerId) =>
         children.Where(child => child.Caseworkers.Any(assignment => assignment.UserId == caseworkerId));
+
+    /// <summary>
+    /// For the background rounds, which act for no user: the children these ids name, with their custody holders (whose
+    /// consent counts). The ids are one parameter, so the SQL is the same however many there are.
+    /// </summary>
+    public static IQueryable<Child> ForRound(this IQueryable<Child> children, List<Guid> ids) =>
+        children.AsNoTracking().Include(child => child.CustodyHolders).Where(child => EF.Parameter(ids).Contains(child.Id));
 }

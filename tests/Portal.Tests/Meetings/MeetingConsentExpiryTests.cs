@@ -60,7 +60,62 @@ public sealed class MeetingConsentExpiryTests : IDisposable
         Assert.DoesNotContain("Rådgiver Mette", (await later.GetPageAsync(meetingPath)).MainText(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task One_round_takes_the_partner_off_only_where_that_childs_own_consent_ran_out()
+    {
+        var emma = await _factory.ChildIdAsync("Emma Jensen");
+        var oskar = await _factory.ChildIdAsync("Oskar Jensen");
+        await GiveForMeetingsAsync(emma, DemoLogins.Youth);
+        var emmaMeeting = await ScheduleWithPartnerAsync(emma, "2027-12-20", "mette@raadgivning.example");
+
+        // Oskar's parents say yes 200 days later, so his consent still holds when Emma's has run out.
+        _clock.Advance(TimeSpan.FromDays(200));
+        await GiveForMeetingsAsync(oskar, DemoLogins.Parent, DemoLogins.OtherParent);
+        var oskarMeeting = await ScheduleWithPartnerAsync(oskar, "2027-12-21", "jonas@raadgivning.example");
+        _clock.Advance(TimeSpan.FromDays(166));
+
+        Assert.Equal(1, await SweepAsync());
+        using var caseworker = _factory.CreateClient();
+        await caseworker.LogInAsync(DemoLogins.Caseworker);
+        Assert.DoesNotContain("Rådgiver", (await caseworker.GetPageAsync(emmaMeeting)).MainText(), StringComparison.Ordinal);
+        Assert.Contains("Rådgiver jonas", (await caseworker.GetPageAsync(oskarMeeting)).MainText(), StringComparison.Ordinal);
+    }
+
     public void Dispose() => _factory.Dispose();
+
+    private async Task GiveForMeetingsAsync(Guid childId, params string[] logins)
+    {
+        foreach (var login in logins)
+        {
+            using var client = _factory.CreateClient();
+            await client.LogInAsync(login);
+            using var given = await client.SubmitAsync((await client.GetPageAsync($"/samtykke/{childId}/OpenCounselling/NetworkMeetings/giv")).Form());
+            Assert.Equal(HttpStatusCode.Redirect, given.StatusCode);
+        }
+    }
+
+    private async Task<string> ScheduleWithPartnerAsync(Guid childId, string date, string partnerEmail)
+    {
+        using var caseworker = _factory.CreateClient();
+        await caseworker.LogInAsync(DemoLogins.Caseworker);
+        using var scheduled = await caseworker.SubmitAsync((await caseworker.GetPageAsync($"/medarbejder/sager/{childId}/moeder")).Form("main form"), new Dictionary<string, string>
+        {
+            ["Input.Date"] = date,
+            ["Input.StartTime"] = "10:00",
+            ["Input.EndTime"] = "11:00",
+            ["Input.Place"] = "Rådhuset",
+            ["Input.Purpose"] = "Status før jul.",
+        });
+        var meetingPath = scheduled.Location();
+        using var added = await caseworker.SubmitAsync((await caseworker.GetPageAsync(meetingPath)).Form("form[action*='handler=AddPartner']"), new Dictionary<string, string>
+        {
+            ["Partner.Partner"] = "OpenCounselling",
+            ["Partner.ContactName"] = $"Rådgiver {partnerEmail.Split('@')[0]}",
+            ["Partner.Email"] = partnerEmail,
+        });
+        Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+        return meetingPath;
+    }
 
     private async Task<int> SweepAsync()
     {
