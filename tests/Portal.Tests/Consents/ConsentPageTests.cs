@@ -258,6 +258,37 @@ public sealed class ConsentPageTests : IDisposable
         Assert.StartsWith("Udløbet", Row(await later.GetPageAsync($"/samtykke/{oskar}"), "Sundhedsplejen må deltage i netværksmøder"), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Only_each_persons_latest_yes_is_reminded_so_a_yes_withdrawn_and_given_again_runs_to_its_new_date()
+    {
+        var oskar = await _factory.ChildIdAsync("Oskar Jensen");
+        using var mother = await LoggedInAsync(DemoLogins.Parent);
+        using var father = await LoggedInAsync(DemoLogins.OtherParent);
+        await GiveAsync(mother, oskar, HealthVisitorsMeetings);
+        await GiveAsync(father, oskar, HealthVisitorsMeetings);
+
+        // 100 days on the father withdraws and says yes again: his yes now runs 100 days longer than the mother's.
+        _clock.Advance(TimeSpan.FromDays(100));
+        using var later = await LoggedInAsync(DemoLogins.OtherParent);
+        using (var revoked = await later.SubmitAsync((await later.GetPageAsync($"/samtykke/{oskar}/{HealthVisitorsMeetings}/traek-tilbage")).Form()))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, revoked.StatusCode);
+        }
+
+        await GiveAsync(later, oskar, HealthVisitorsMeetings);
+        var reminders = _factory.Services.GetRequiredService<ConsentReminderService>();
+
+        _clock.Advance(TimeSpan.FromDays(365 - 100 - 13));
+        Assert.Equal(1, await reminders.SendDueRemindersAsync(CancellationToken.None));
+        _clock.Advance(TimeSpan.FromDays(100));
+        Assert.Equal(1, await reminders.SendDueRemindersAsync(CancellationToken.None));
+
+        // Each has five mails by then: the receipts, the word that the consent applies or not, and one reminder.
+        var reminder = Assert.Single(await _factory.WaitForMailAsync(DemoLogins.OtherParent, count: 5), mail => mail.Subject == "Et samtykke udløber snart");
+        Assert.Contains("Dit samtykke udløber fredag 3. marts 2028", reminder.TextBody, StringComparison.Ordinal);
+        Assert.Single(await _factory.WaitForMailAsync(DemoLogins.Parent, count: 5), mail => mail.Subject == "Et samtykke udløber snart");
+    }
+
     private async Task<HttpClient> LoggedInAsync(string email)
     {
         var client = _factory.CreateClient();
