@@ -88,7 +88,8 @@ public sealed partial class ConsentReminderService(IServiceScopeFactory scopes, 
         var children = await db.Children.ForRound(childIds).ToDictionaryAsync(child => child.Id, cancellationToken);
         var partyIds = due.Select(yes => yes.PartyId).Distinct().ToList();
         var users = await db.Users.Where(user => EF.Parameter(partyIds).Contains(user.Id) && user.PasswordHash != null)
-            .ToDictionaryAsync(user => user.Id, user => new { user.Email, user.Language }, cancellationToken);
+            .Select(user => new { user.Id, user.Email, user.Language })
+            .ToDictionaryAsync(user => user.Id, cancellationToken);
         var today = DanishTime.DateOf(now);
         var links = services.GetRequiredService<PortalLinks>();
 
