@@ -18,34 +18,13 @@ public sealed class MeetingConsentExpiryTests : IDisposable
     public async Task When_the_consent_expires_the_partner_service_is_taken_off_a_later_meeting_and_gets_a_cancellation()
     {
         var emma = await _factory.ChildIdAsync("Emma Jensen");
-        using (var youth = _factory.CreateClient())
-        {
-            await youth.LogInAsync(DemoLogins.Youth);
-            using var given = await youth.SubmitAsync((await youth.GetPageAsync($"/samtykke/{emma}/OpenCounselling/NetworkMeetings/giv")).Form());
-            Assert.Equal(HttpStatusCode.Redirect, given.StatusCode);
-        }
+        await GiveForMeetingsAsync(emma, DemoLogins.Youth);
 
         // A meeting 13 months ahead, after the 12-month consent has run out.
-        using var caseworker = _factory.CreateClient();
-        await caseworker.LogInAsync(DemoLogins.Caseworker);
-        using var scheduled = await caseworker.SubmitAsync((await caseworker.GetPageAsync($"/medarbejder/sager/{emma}/moeder")).Form("main form"), new Dictionary<string, string>
-        {
-            ["Input.Date"] = "2027-12-20",
-            ["Input.StartTime"] = "10:00",
-            ["Input.EndTime"] = "11:00",
-            ["Input.Place"] = "Rådhuset",
-            ["Input.Purpose"] = "Status før jul.",
-        });
-        var meetingPath = scheduled.Location();
+        var meetingPath = await ScheduleAsync(emma, "2027-12-20");
         var told = Assert.Single(await _factory.WaitForMailAsync(DemoLogins.Youth, 2), mail => mail.Subject?.StartsWith("Invitation:", StringComparison.Ordinal) == true);
         Assert.Contains("Der er lagt et netværksmøde ind for dig. Du bestemmer, hvem fra dit netværk der skal med.", told.TextBody, StringComparison.Ordinal);
-        using var added = await caseworker.SubmitAsync((await caseworker.GetPageAsync(meetingPath)).Form("form[action*='handler=AddPartner']"), new Dictionary<string, string>
-        {
-            ["Partner.Partner"] = "OpenCounselling",
-            ["Partner.ContactName"] = "Rådgiver Mette",
-            ["Partner.Email"] = "mette@raadgivning.example",
-        });
-        Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+        await AddPartnerAsync(meetingPath, "Rådgiver Mette", "mette@raadgivning.example");
         await _factory.WaitForMailAsync("mette@raadgivning.example");
 
         Assert.Equal(0, await SweepAsync());
@@ -66,19 +45,21 @@ public sealed class MeetingConsentExpiryTests : IDisposable
         var emma = await _factory.ChildIdAsync("Emma Jensen");
         var oskar = await _factory.ChildIdAsync("Oskar Jensen");
         await GiveForMeetingsAsync(emma, DemoLogins.Youth);
-        var emmaMeeting = await ScheduleWithPartnerAsync(emma, "2027-12-20", "mette@raadgivning.example");
+        var emmaMeeting = await ScheduleAsync(emma, "2027-12-20");
+        await AddPartnerAsync(emmaMeeting, "Rådgiver Mette", "mette@raadgivning.example");
 
         // Oskar's parents say yes 200 days later, so his consent still holds when Emma's has run out.
         _clock.Advance(TimeSpan.FromDays(200));
         await GiveForMeetingsAsync(oskar, DemoLogins.Parent, DemoLogins.OtherParent);
-        var oskarMeeting = await ScheduleWithPartnerAsync(oskar, "2027-12-21", "jonas@raadgivning.example");
+        var oskarMeeting = await ScheduleAsync(oskar, "2027-12-21");
+        await AddPartnerAsync(oskarMeeting, "Rådgiver Jonas", "jonas@raadgivning.example");
         _clock.Advance(TimeSpan.FromDays(166));
 
         Assert.Equal(1, await SweepAsync());
         using var caseworker = _factory.CreateClient();
         await caseworker.LogInAsync(DemoLogins.Caseworker);
         Assert.DoesNotContain("Rådgiver", (await caseworker.GetPageAsync(emmaMeeting)).MainText(), StringComparison.Ordinal);
-        Assert.Contains("Rådgiver jonas", (await caseworker.GetPageAsync(oskarMeeting)).MainText(), StringComparison.Ordinal);
+        Assert.Contains("Rådgiver Jonas", (await caseworker.GetPageAsync(oskarMeeting)).MainText(), StringComparison.Ordinal);
     }
 
     public void Dispose() => _factory.Dispose();
@@ -94,7 +75,7 @@ public sealed class MeetingConsentExpiryTests : IDisposable
         }
     }
 
-    private async Task<string> ScheduleWithPartnerAsync(Guid childId, string date, string partnerEmail)
+    private async Task<string> ScheduleAsync(Guid childId, string date)
     {
         using var caseworker = _factory.CreateClient();
         await caseworker.LogInAsync(DemoLogins.Caseworker);
@@ -106,15 +87,20 @@ public sealed class MeetingConsentExpiryTests : IDisposable
             ["Input.Place"] = "Rådhuset",
             ["Input.Purpose"] = "Status før jul.",
         });
-        var meetingPath = scheduled.Location();
+        return scheduled.Location();
+    }
+
+    private async Task AddPartnerAsync(string meetingPath, string contactName, string email)
+    {
+        using var caseworker = _factory.CreateClient();
+        await caseworker.LogInAsync(DemoLogins.Caseworker);
         using var added = await caseworker.SubmitAsync((await caseworker.GetPageAsync(meetingPath)).Form("form[action*='handler=AddPartner']"), new Dictionary<string, string>
         {
             ["Partner.Partner"] = "OpenCounselling",
-            ["Partner.ContactName"] = $"Rådgiver {partnerEmail.Split('@')[0]}",
-            ["Partner.Email"] = partnerEmail,
+            ["Partner.ContactName"] = contactName,
+            ["Partner.Email"] = email,
         });
         Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
-        return meetingPath;
     }
 
     private async Task<int> SweepAsync()
