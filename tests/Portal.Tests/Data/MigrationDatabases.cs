@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Portal.Data;
@@ -7,18 +8,21 @@ using Portal.TestSupport;
 
 namespace Portal.Tests.Data;
 
-/// <summary>A new database on the engine the tests run on, for proving what a migration does to data written before it.</summary>
+/// <summary>
+/// A new database on the engine the tests run on, for proving what a migration does to data written before it, or what an
+/// interceptor does to a save.
+/// </summary>
 internal static class MigrationDatabases
 {
-    public static async Task<PortalDbContext> NewAsync(string folder)
+    public static async Task<PortalDbContext> NewAsync(string folder, params IInterceptor[] interceptors)
     {
         if (PortalFactory.OnPostgres)
         {
             var connection = await (await PostgresServer.Shared).NewDatabaseAsync();
-            return new PostgresPortalDbContext(new DbContextOptionsBuilder<PostgresPortalDbContext>().UseNpgsql(connection).Options);
+            return new PostgresPortalDbContext(new DbContextOptionsBuilder<PostgresPortalDbContext>().UseNpgsql(connection).AddInterceptors(interceptors).Options);
         }
 
-        return new PortalDbContext(new DbContextOptionsBuilder<PortalDbContext>().UseSqlite($"Data Source={Path.Combine(folder, "portal.db")};Pooling=false").Options);
+        return new PortalDbContext(new DbContextOptionsBuilder<PortalDbContext>().UseSqlite($"Data Source={Path.Combine(folder, "portal.db")};Pooling=false").AddInterceptors(interceptors).Options);
     }
 
     /// <summary>Migrates to the migration just before the one whose name ends with <paramref name="migration"/>.</summary>
