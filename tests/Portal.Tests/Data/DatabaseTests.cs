@@ -43,7 +43,7 @@ public sealed class DatabaseTests : IDisposable
     }
 
     [SqliteOnlyFact]
-    public async Task The_database_is_one_file_in_the_data_folder_in_WAL_mode_with_full_sync()
+    public async Task The_database_is_one_file_in_the_data_folder_in_WAL_mode_with_full_sync_and_a_memory_limit()
     {
         _ = _factory.Services;
         await using var scope = _factory.Services.CreateAsyncScope();
@@ -52,6 +52,7 @@ public sealed class DatabaseTests : IDisposable
 
         Assert.Equal("wal", await Scalar(db, "PRAGMA journal_mode;"));
         Assert.Equal("2", await Scalar(db, "PRAGMA synchronous;"));
+        Assert.Equal(SqlitePragmas.MemoryLimitBytes.ToString(System.Globalization.CultureInfo.InvariantCulture), await Scalar(db, "PRAGMA soft_heap_limit;"));
         Assert.True(File.Exists(Path.Combine(_factory.DataFolder, "portal.db")));
     }
 
