@@ -1,10 +1,5 @@
 using System.Runtime.ExceptionServices;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Portal.Consents;
-using Portal.Data;
-using Portal.Domain;
-using Portal.Domain.Consents;
 using Portal.Email;
 using Portal.Tests.Data;
 using Portal.Tests.Infrastructure;
@@ -23,18 +18,7 @@ public sealed class OutboxWakeUpTests
         using var factory = PortalFactory.With(new Dictionary<string, string?> { ["Mail:PollInterval"] = "01:00:00" });
         var oskar = await factory.ChildIdAsync("Oskar Jensen");
 
-        // As a form does: the decision, its save (where the receipts are added) and the commit, in one transaction.
-        await using (var scope = factory.Services.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-            var book = scope.ServiceProvider.GetRequiredService<ConsentBook>();
-            await using var transaction = await db.Database.BeginTransactionAsync();
-            var consents = await book.LoadAsync(db.Children, oskar, tracked: true, CancellationToken.None);
-            var sofie = consents!.Required.Single(party => party.Name == "Sofie Jensen");
-            Assert.NotNull(book.Decide(consents, PartnerService.HealthVisitors, ConsentPurpose.NetworkMeetings, sofie, ConsentAction.Given, recordedBy: null));
-            await db.SaveChangesAsync();
-            await transaction.CommitAsync();
-        }
+        await factory.SofieGivesInCodeAsync(oskar, commit: true);
 
         // Within the mailbox's 20 s, where the next poll is an hour away.
         var receipt = Assert.Single(await factory.WaitForMailAsync("sofie@demo.familieportalen.dk"));

@@ -1,9 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Portal.Consents;
 using Portal.Data;
 using Portal.Domain;
-using Portal.Domain.Consents;
 using Portal.Domain.Meetings;
 using Portal.Tests.Infrastructure;
 
@@ -24,7 +22,7 @@ public sealed class OwedMailTests : IDisposable
     {
         var oskar = await _factory.ChildIdAsync("Oskar Jensen");
 
-        await DecideAsync(oskar, commit: true);
+        await _factory.SofieGivesInCodeAsync(oskar, commit: true);
 
         var mail = await MailAsync();
         // Written outside any request, so in Danish.
@@ -38,7 +36,7 @@ public sealed class OwedMailTests : IDisposable
     {
         var oskar = await _factory.ChildIdAsync("Oskar Jensen");
 
-        await DecideAsync(oskar, commit: false);
+        await _factory.SofieGivesInCodeAsync(oskar, commit: false);
 
         Assert.Empty(await MailAsync());
         Assert.Equal(0, await _factory.WithDbAsync(db => db.Consents.CountAsync(consent => consent.ChildId == oskar)));
@@ -75,22 +73,6 @@ public sealed class OwedMailTests : IDisposable
     }
 
     public void Dispose() => _factory.Dispose();
-
-    private async Task DecideAsync(Guid childId, bool commit)
-    {
-        await using var scope = _factory.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-        var book = scope.ServiceProvider.GetRequiredService<ConsentBook>();
-        await using var transaction = await db.Database.BeginTransactionAsync();
-        var consents = await book.LoadAsync(db.Children, childId, tracked: true, CancellationToken.None);
-        var sofie = consents!.Required.Single(party => party.Name == "Sofie Jensen");
-        Assert.NotNull(book.Decide(consents, PartnerService.HealthVisitors, ConsentPurpose.NetworkMeetings, sofie, ConsentAction.Given, recordedBy: null));
-        await db.SaveChangesAsync();
-        if (commit)
-        {
-            await transaction.CommitAsync();
-        }
-    }
 
     private Task<List<Portal.Email.OutboxMessage>> MailAsync() => _factory.WithDbAsync(db => db.OutboxMessages.AsNoTracking().ToListAsync());
 }

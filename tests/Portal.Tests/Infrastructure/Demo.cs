@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Portal.Consents;
 using Portal.Data;
+using Portal.Domain.Consents;
 
 namespace Portal.Tests.Infrastructure;
 
@@ -24,6 +26,27 @@ public static class Demo
         Assert.True((await users.CreateAsync(user, DemoLogins.Password)).Succeeded);
         Assert.True((await users.AddToRoleAsync(user, role)).Succeeded);
         return user.Id;
+    }
+
+    /// <summary>
+    /// Sofie gives Sundhedsplejen her consent for the child's network meetings in code, as a form does it: load, decide and
+    /// save in one transaction, then commit it or roll it back.
+    /// </summary>
+    public static async Task SofieGivesInCodeAsync(this PortalFactory factory, Guid childId, bool commit)
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        var book = scope.ServiceProvider.GetRequiredService<ConsentBook>();
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var consents = await book.LoadAsync(db.Children, childId, tracked: true, CancellationToken.None);
+        var sofie = consents!.Required.Single(party => party.Name == "Sofie Jensen");
+        Assert.NotNull(book.Decide(consents, PartnerService.HealthVisitors, ConsentPurpose.NetworkMeetings, sofie, ConsentAction.Given, recordedBy: null));
+        await db.SaveChangesAsync();
+        if (commit)
+        {
+            await transaction.CommitAsync();
+        }
     }
 
     public static async Task<T> WithDbAsync<T>(this PortalFactory factory, Func<PortalDbContext, Task<T>> work)
