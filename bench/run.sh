@@ -7,12 +7,15 @@
 # static file (the fingerprinted site.css, without and with the login cookie a signed-in browser sends with it), the
 # start page and a plan page; then, as writes change what those pages show, a consent given and withdrawn and joining the
 # counselling line; each against the static file. Then checks that the line is in order, reads the server's memory,
-# compares the joins with a plain SQLite commit loop on the same disk and times a cold start. Last, it measures the
-# floor the same way: bench/Floor, the least a signed-in page on the same stack does (its static file and its page, and
-# its memory), so each target can be read against what the stack itself reaches on this machine. Installs wrk, hey and
-# Chromium (Debian) and Lighthouse (npm, pinned in bench/lighthouse) when missing. Loopback only; every load is bounded
-# in time.
+# compares the joins with a plain SQLite commit loop on the same disk and times a cold start. While the plan page is
+# loaded, dotnet-counters follows the garbage collector (how often it ran, how long it paused the process). Last, it
+# measures the floor the same way: bench/Floor, the least a signed-in page on the same stack does (its static file and
+# its page, its memory and its collector), so each target can be read against what the stack itself reaches on this
+# machine. Installs wrk, hey and Chromium (Debian), Lighthouse (npm, pinned in bench/lighthouse) and dotnet-counters
+# (dotnet-tools.json) when missing. Loopback only; every load is bounded in time.
 # Usage: bench/run.sh [seconds per load] [connections]      BENCH_LIGHTHOUSE=0 skips Lighthouse, BENCH_FLOOR=0 the floor.
+# The portal and the floor inherit the environment, so a runtime setting can be tried on both, for example
+# DOTNET_GCgen0size=0x1000000 bench/run.sh (see README, Performance).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/lib/example-municipality.sh
@@ -30,6 +33,7 @@ if [ ${#missing[@]} -gt 0 ]; then
   $sudo apt-get update -q >/dev/null
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q "${missing[@]}" >/dev/null
 fi
+dotnet tool restore >/dev/null
 if [ "$lighthouse" != 0 ]; then
   npm ci --prefix bench/lighthouse --ignore-scripts --no-audit --no-fund --loglevel=error >/dev/null
 fi
@@ -194,6 +198,19 @@ bursts() {
   local name=$1; shift
   hey -z "${seconds}s" -c 10 -q 10 "$@" >"$work/hey-bursts-$name.txt"
 }
+# Runs a load (the arguments) while dotnet-counters (a local tool, dotnet-tools.json) samples the process every second;
+# the report sums its rates: the collections of each generation, the time the process was paused for them, bytes
+# allocated. It attaches a second before the load and stops two after, when the rates are about nothing.
+with_collector() {
+  local name=$1; shift
+  local span=$((seconds + 3))
+  dotnet tool run dotnet-counters collect -p "$app" --counters System.Runtime --format csv -o "$work/gc-$name.csv" \
+    --refresh-interval 1 --duration "$(printf '00:00:%02d:%02d' $((span / 60)) $((span % 60)))" </dev/null >/dev/null 2>&1 &
+  local counters=$!
+  sleep 1
+  "$@"
+  wait "$counters" || { echo "dotnet-counters could not follow the process." >&2; exit 1; }
+}
 # The runtime compiles a method again, optimised, after its first calls: a static file measured cold was half as fast.
 echo "Warming up the static file, the start page and the plan page, 3s each..."
 for url in "$static" / "$plan"; do
@@ -204,7 +221,7 @@ load static -H "X-Forwarded-Proto: https" "$base$static"
 # A signed-in browser sends its login cookie with the styles too; the portal answers files before it reads the login.
 load static-signed-in -H "X-Forwarded-Proto: https" -H "Cookie: $cookie" "$base$static"
 load start -H "X-Forwarded-Proto: https" -H "Cookie: $cookie" "$base/"
-load plan -H "X-Forwarded-Proto: https" -H "Cookie: $cookie" "$base$plan"
+with_collector plan load plan -H "X-Forwarded-Proto: https" -H "Cookie: $cookie" "$base$plan"
 echo "Latency at a fixed 100 requests/s, one every 10 ms and then in bursts of ten, ${seconds}s each..."
 for measure in steady bursts; do
   $measure static -H "X-Forwarded-Proto: https" "$base$static"
@@ -247,7 +264,7 @@ if [ "$floor" != 0 ]; then
   wrk -t2 -c"$connections" -d3s "$base$floor_static" >/dev/null
   wrk -t2 -c"$connections" -d10s -H "Cookie: $floor_cookie" "$base$floor_page" >/dev/null
   load floor-static "$base$floor_static"
-  load floor-page -H "Cookie: $floor_cookie" "$base$floor_page"
+  with_collector floor-page load floor-page -H "Cookie: $floor_cookie" "$base$floor_page"
   floor_memory="$floor_started $(rss VmHWM)"
   # The floor must do what it claims: with its user's security stamp changed, the same cookie no longer signs in.
   python3 -c 'import sqlite3, sys; db = sqlite3.connect(sys.argv[1]); db.execute("UPDATE AspNetUsers SET SecurityStamp = ?", ("changed",)); db.commit()' "$work/floor-data/floor.db"
@@ -279,9 +296,9 @@ PY
 )
 
 
-python3 - "$work" "$first_start" "${restarts[*]}" "$rss_started" "$rss_crawled" "$rss_peak" "$commit_loop" "$lighthouse_report" "$decisions" "$mail_ms" "$unsent" "$rss_read" "$floor_memory" <<'PY'
+python3 - "$work" "$first_start" "${restarts[*]}" "$rss_started" "$rss_crawled" "$rss_peak" "$commit_loop" "$lighthouse_report" "$decisions" "$mail_ms" "$unsent" "$rss_read" "$floor_memory" "$seconds" <<'PY'
 import json, os, re, sys
-work, first_start, restarts, rss_started, rss_crawled, rss_peak, commit_loop, lighthouse, decisions, mail_ms, unsent, rss_read, floor_memory = sys.argv[1:14]
+work, first_start, restarts, rss_started, rss_crawled, rss_peak, commit_loop, lighthouse, decisions, mail_ms, unsent, rss_read, floor_memory, seconds = sys.argv[1:15]
 
 def wrk(name):
     text = open(f"{work}/wrk-{name}.txt").read()
@@ -292,6 +309,26 @@ def wrk(name):
     errors = re.search(r"Socket errors: (.*)", text)
     return {"rate": float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1)), "p50": ms(50), "p99": ms(99),
             "bad": int(bad.group(1)) if bad else 0, "socket": errors.group(1) if errors else ""}
+
+def collector(name, load):
+    # dotnet-counters' rates, one row a second, summed over the load (see with_collector).
+    import csv
+    collections = {"gen0": 0.0, "gen1": 0.0, "gen2": 0.0}
+    paused = allocated = 0.0
+    for row in csv.DictReader(open(f"{work}/gc-{name}.csv")):
+        counter, value = row["Counter Name"], float(row["Mean/Increment"] or 0)
+        generation = re.search(r"generation=(gen\d)", counter)
+        if counter.startswith("dotnet.gc.collections") and generation:
+            collections[generation.group(1)] += value
+        elif counter.startswith("dotnet.gc.pause.time"):
+            paused += value
+        elif counter.startswith("dotnet.gc.heap.total_allocated"):
+            allocated += value
+    requests = int(re.search(r"(\d+) requests in", open(f"{work}/wrk-{load}.txt").read()).group(1))
+    count = sum(collections.values())
+    return (f"{count / int(seconds):.0f} collections/s ({', '.join(f'{int(n)} of {gen}' for gen, n in collections.items())}),"
+            f" paused {100 * paused / int(seconds):.1f} % of the time, {allocated / requests / 1024:.0f} KB allocated per page,"
+            f" a collection every {allocated / count / 2**20 if count else 0:.1f} MB allocated")
 
 def hey(name):
     text = open(f"{work}/hey-{name}.txt").read()
@@ -339,6 +376,7 @@ print(f"Cold start to the login page: {first_start} ms on a new database (migrat
       f"{', '.join(map(str, starts))} ms on the existing one")
 print(f"Server memory (RSS): {rss_started} MB started, {rss_crawled} MB after a short crawl, {rss_read} MB at peak after the reads,"
       f" {rss_peak} MB at peak after the writes too")
+print(f"The garbage collector during the plan page's load (dotnet-counters): {collector('plan', 'plan')}")
 
 floor_started, floor_peak = floor_memory.split()
 floor = {}
@@ -355,6 +393,7 @@ if floor_peak != "0":
         print(f"{label:<28}{result['rate']:>9.0f}{result['rate'] / floor['static']['rate']:>10.2f}{result['p50']:>9.2f}{result['p99']:>9.2f}  {errors}")
     print(f"Its memory (RSS): {floor_started} MB started, {floor_peak} MB at peak after the reads"
           f" (the portal: {plan_share:.2f} of its static file, {rss_read} MB after its reads)")
+    print(f"Its garbage collector during its page's load: {collector('floor-page', 'floor-page')}")
 
 if lighthouse:
     print()
