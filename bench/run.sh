@@ -308,10 +308,11 @@ def wrk(name):
     bad = re.search(r"Non-2xx or 3xx responses: (\d+)", text)
     errors = re.search(r"Socket errors: (.*)", text)
     return {"rate": float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1)), "p50": ms(50), "p99": ms(99),
+            "requests": int(re.search(r"(\d+) requests in", text).group(1)),
             "bad": int(bad.group(1)) if bad else 0, "socket": errors.group(1) if errors else ""}
 
-def collector(name, load):
-    # dotnet-counters' rates, one row a second, summed over the load (see with_collector).
+def collector(name):
+    # dotnet-counters' rates, one row a second, summed over the load of the same name (see with_collector).
     import csv
     collections = {"gen0": 0.0, "gen1": 0.0, "gen2": 0.0}
     paused = allocated = 0.0
@@ -324,7 +325,7 @@ def collector(name, load):
             paused += value
         elif counter.startswith("dotnet.gc.heap.total_allocated"):
             allocated += value
-    requests = int(re.search(r"(\d+) requests in", open(f"{work}/wrk-{load}.txt").read()).group(1))
+    requests = wrk(name)["requests"]
     count = sum(collections.values())
     return (f"{count / int(seconds):.0f} collections/s ({', '.join(f'{int(n)} of {gen}' for gen, n in collections.items())}),"
             f" paused {100 * paused / int(seconds):.1f} % of the time, {allocated / requests / 1024:.0f} KB allocated per page,"
@@ -376,7 +377,7 @@ print(f"Cold start to the login page: {first_start} ms on a new database (migrat
       f"{', '.join(map(str, starts))} ms on the existing one")
 print(f"Server memory (RSS): {rss_started} MB started, {rss_crawled} MB after a short crawl, {rss_read} MB at peak after the reads,"
       f" {rss_peak} MB at peak after the writes too")
-print(f"The garbage collector during the plan page's load (dotnet-counters): {collector('plan', 'plan')}")
+print(f"The garbage collector during the plan page's load (dotnet-counters): {collector('plan')}")
 
 floor_started, floor_peak = floor_memory.split()
 floor = {}
@@ -393,7 +394,7 @@ if floor_peak != "0":
         print(f"{label:<28}{result['rate']:>9.0f}{result['rate'] / floor['static']['rate']:>10.2f}{result['p50']:>9.2f}{result['p99']:>9.2f}  {errors}")
     print(f"Its memory (RSS): {floor_started} MB started, {floor_peak} MB at peak after the reads"
           f" (the portal: {plan_share:.2f} of its static file, {rss_read} MB after its reads)")
-    print(f"Its garbage collector during its page's load: {collector('floor-page', 'floor-page')}")
+    print(f"Its garbage collector during its page's load: {collector('floor-page')}")
 
 if lighthouse:
     print()
